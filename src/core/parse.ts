@@ -1,0 +1,218 @@
+import matter from 'gray-matter';
+import type { Token } from 'markdown-it';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { sharedMarkdown } from './markdown';
+import { LineIndex, type TextRange } from './text';
+
+/** A problem found while reading the front matter, with its place in the document. */
+export interface FrontMatterError {
+  kind: 'unterminated' | 'not-yaml' | 'yaml' | 'not-mapping' | 'tab';
+  message: string;
+  range: TextRange;
+}
+
+export interface FrontMatter {
+  /** The opening line as written (`---`, `---js`, ...). */
+  opening: string;
+  /** Line of the closing `---`, or undefined when the block never closes. */
+  closingLine: number | undefined;
+  /** Offsets of the YAML text between the delimiters. */
+  contentStart: number;
+  contentEnd: number;
+  /** Parsed data as plain JS, or undefined when it could not be parsed. Not always a mapping. */
+  data: unknown;
+  /** The YAML document, for positions of keys and values. Undefined when the block was not parsed. */
+  doc: Document | undefined;
+  errors: FrontMatterError[];
+}
+
+/** One parse of a post, shared by every rule, the preview and the completions. */
+export interface ParsedPost {
+  text: string;
+  lines: LineIndex;
+  /** Undefined when the document does not start with a front-matter block. */
+  frontMatter: FrontMatter | undefined;
+  /** First line of the body (the line after the closing `---`, or 0). */
+  bodyStartLine: number;
+  /** markdown-it block tokens of the body; `token.map` lines are document lines. */
+  tokens: Token[];
+}
+
+const OPENING = /^---[ \t]*$/;
+const ANY_OPENING = /^---\S*/;
+
+function refuseCode(): never {
+  throw new Error('front matter in a programming language is never evaluated');
+}
+
+/** Finds the front-matter block: the first line is `---` (after an optional BOM) and a later line is `---`. */
+function locateFrontMatter(lines: LineIndex): { opening: string; closingLine: number | undefined } | undefined {
+  const first = lines.lineText(0).replace(/^\uFEFF/, '');
+  if (!ANY_OPENING.test(first)) return undefined;
+  for (let line = 1; line < lines.lineCount; line++) {
+    const t = lines.lineText(line);
+    if (t.startsWith('---') && OPENING.test(t)) return { opening: first, closingLine: line };
+  }
+  return { opening: first, closingLine: undefined };
+}
+
+function parseYaml(block: string, blockOffset: number, lines: LineIndex, errors: FrontMatterError[]) {
+  let doc: Document | undefined;
+  // A lone \r (old Mac line ends) becomes \n, one for one, so offsets stay those of the document.
+  const normalized = block.replace(/\r(?!\n)/g, '\n');
+  // gray-matter only dispatches to an engine; ours parses the exact block we located (its own delimiter search
+  // would stop at a line such as `---x` inside the block).
+  const engine = (): object => {
+    const lineCounter = new LineCounter();
+    doc = parseDocument(normalized, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+    for (const e of doc.errors) {
+      const [from, to] = e.pos;
+      errors.push({
+        kind: 'yaml',
+        message: firstLine(e.message),
+        range: lines.rangeOf(blockOffset + from, blockOffset + Math.max(to, from)),
+      });
+    }
+    if (doc.errors.length) return {};
+    // toJS guards against alias bombs (maxAliasCount) and throws on them.
+    return doc.toJS({ maxAliasCount: 100 }) as object;
+  };
+  let data: unknown;
+  try {
+    // gray-matter with an options object (no cache) and only our YAML engine: code engines refuse to run.
+    if (normalized.trim() === '') return { data: {}, doc: parseDocument('') };
+    const file = matter('---\n' + normalized + '\n---\n', {
+      engines: { yaml: engine, js: refuseCode, javascript: refuseCode, JavaScript: refuseCode } as never,
+      language: 'yaml',
+    });
+    data = doc && !doc.errors.length ? file.data : undefined;
+  } catch (err) {
+    if (!errors.some((e) => e.kind === 'yaml')) {
+      const message = err instanceof Error ? firstLine(err.message) : 'the front matter could not be read';
+      errors.push({ kind: 'yaml', message, range: lines.rangeOf(blockOffset, blockOffset) });
+    }
+    data = undefined;
+  }
+  return { data, doc };
+}
+
+function firstLine(message: string): string {
+  return message.split(/\r?\n|\r/)[0].slice(0, 300);
+}
+
+/** Reads a post: front matter (never evaluated as code) and the markdown-it tokens of the body. Never throws. */
+export function parsePost(text: string): ParsedPost {
+  const lines = new LineIndex(text);
+  const located = locateFrontMatter(lines);
+  let frontMatter: FrontMatter | undefined;
+  let bodyStartLine = 0;
+
+  if (located) {
+    const contentStart = lines.lineCount > 1 ? lines.lineStarts[1] : text.length;
+    const closing = located.closingLine;
+    const contentEnd = closing === undefined ? text.length : lines.lineStarts[closing];
+    const errors: FrontMatterError[] = [];
+    let data: unknown;
+    let doc: Document | undefined;
+    const openingRange = lines.lineRange(0);
+    if (!OPENING.test(located.opening)) {
+      errors.push({
+        kind: 'not-yaml',
+        message: `front matter must open with "---" (YAML); "${located.opening.slice(0, 40)}" is not read and never run`,
+        range: openingRange,
+      });
+    } else if (closing === undefined) {
+      errors.push({ kind: 'unterminated', message: 'the front matter has no closing "---" line', range: openingRange });
+    } else {
+      const block = text.slice(contentStart, contentEnd);
+      for (let line = 1; line < closing; line++) {
+        const t = lines.lineText(line);
+        const tab = /^[ ]*\t/.exec(t);
+        if (tab) {
+          errors.push({
+            kind: 'tab',
+            message: 'a tab in the indentation of the front matter changes its structure; indent with spaces',
+            range: { start: { line, character: tab[0].length - 1 }, end: { line, character: tab[0].length } },
+          });
+        }
+      }
+      ({ data, doc } = parseYaml(block, contentStart, lines, errors));
+      if (data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data) || data instanceof Date)) {
+        if (!(data === null && block.trim() === '')) {
+          errors.push({
+            kind: 'not-mapping',
+            message: 'the front matter must be a mapping of keys to values',
+            range: lines.rangeOf(contentStart, contentEnd),
+          });
+        }
+        data = data === null ? {} : undefined;
+      }
+    }
+    frontMatter = { opening: located.opening, closingLine: closing, contentStart, contentEnd, data, doc, errors };
+    bodyStartLine = closing === undefined ? lines.lineCount : closing + 1;
+  }
+
+  // Parse the body with the front matter replaced by as many empty lines, so token.map gives document lines.
+  const bodyText =
+    bodyStartLine === 0
+      ? text.replace(/^\uFEFF/, '')
+      : bodyStartLine >= lines.lineCount
+        ? ''
+        : '\n'.repeat(bodyStartLine) + text.slice(lines.lineStarts[bodyStartLine]);
+  let tokens: Token[] = [];
+  try {
+    tokens = sharedMarkdown().parse(bodyText, {});
+  } catch {
+    tokens = [];
+  }
+  return { text, lines, frontMatter, bodyStartLine, tokens };
+}
+
+/** A node found by its dotted path (`post_author.twitter`). */
+export interface FieldLocation {
+  keyRange: TextRange;
+  /** Range of the value, or of the key when the value is empty. */
+  valueRange: TextRange;
+  /** The value's source text (`1.10` stays `1.10`). */
+  valueSource: string;
+  node: YamlNode | null;
+}
+
+/** Where a front-matter field is, by dotted path; undefined when absent or unparsed. */
+export function findField(post: ParsedPost, path: string): FieldLocation | undefined {
+  const fm = post.frontMatter;
+  if (!fm?.doc) return undefined;
+  let pair: Pair | undefined;
+  let container: unknown = fm.doc.contents;
+  for (const part of path.split('.')) {
+    if (!isMap(container)) return undefined;
+    pair = container.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === part) as
+      | Pair
+      | undefined;
+    if (!pair) return undefined;
+    container = pair.value;
+  }
+  if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
+  const base = fm.contentStart;
+  const keyRange = post.lines.rangeOf(base + pair.key.range[0], base + pair.key.range[1]);
+  const value = pair.value as YamlNode | null;
+  const vr = value && (isScalar(value) || isMap(value) || isSeq(value)) ? value.range : undefined;
+  if (!vr) return { keyRange, valueRange: keyRange, valueSource: '', node: value };
+  return {
+    keyRange,
+    valueRange: post.lines.rangeOf(base + vr[0], base + vr[1]),
+    valueSource: post.text.slice(base + vr[0], base + vr[1]),
+    node: value,
+  };
+}
+
+/** The value at a dotted path in the parsed data, if the data is a mapping. */
+export function fieldValue(post: ParsedPost, path: string): unknown {
+  let v: unknown = post.frontMatter?.data;
+  for (const part of path.split('.')) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(v, part)) return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}

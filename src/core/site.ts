@@ -1,0 +1,81 @@
+import type { SiteProfile } from './profile';
+
+/** What a post's file name says: its date and slug. */
+export interface PostFileName {
+  /** File name without folders. */
+  baseName: string;
+  /** `YYYY-MM-DD`, when the name starts with one (not checked for being a real date). */
+  date: string | undefined;
+  /** What follows the date, without the extension. */
+  slug: string | undefined;
+  extension: string;
+}
+
+const POST_NAME = /^(\d{4}-\d{2}-\d{2})-(.+?)(\.md|\.markdown)$/i;
+
+export function baseNameOf(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+export function parsePostFileName(fileName: string): PostFileName {
+  const baseName = baseNameOf(fileName);
+  const m = POST_NAME.exec(baseName);
+  const ext = /\.[^.]*$/.exec(baseName)?.[0] ?? '';
+  if (!m) return { baseName, date: undefined, slug: undefined, extension: ext };
+  return { baseName, date: m[1], slug: m[2], extension: m[3] };
+}
+
+/** True when `YYYY-MM-DD` names a day that exists. */
+export function isRealDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** A URL-safe slug: lower case, dots and spaces and other separators become single dashes. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function fill(pattern: string, values: Record<string, string>): string {
+  return pattern.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** Slug of the release post for `version`: `mesos-1-11-0-released` in the default profile. */
+export function releaseSlug(profile: SiteProfile, version: string): string {
+  return slugify(fill(profile.releaseSlug, { project: profile.projectName, version }));
+}
+
+export function releaseTitle(profile: SiteProfile, version: string): string {
+  return fill(profile.releaseTitle, { project: profile.projectName, version });
+}
+
+/** The URL the site gives a post with this slug: `/blog/<slug>/` in the default profile. */
+export function permalinkFor(profile: SiteProfile, slug: string): string {
+  return fill(profile.permalink, { slug });
+}
+
+/** `YYYY-MM-DD-<slug>.md` */
+export function postFileName(date: string, slug: string): string {
+  return `${date}-${slug}.md`;
+}
+
+/** Fills `{version}` (and `{project}`) in a profile link or tag pattern. */
+export function fillVersion(pattern: string, profile: SiteProfile, version: string): string {
+  return fill(pattern, { version, project: profile.projectName });
+}
+
+/** "July 27, 2016" for `2016-07-27`, as the site prints a post's date. */
+export function formatPostDate(date: string): string {
+  if (!isRealDate(date)) return date;
+  const [y, m, d] = date.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${months[m - 1]} ${d}, ${y}`;
+}
