@@ -1,0 +1,77 @@
+// Builds every target with esbuild: the extension (Node, cjs), the CLI, the preview's webview script (browser),
+// and the integration suite (loaded by the VS Code extension host).
+import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+function testEntries(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+}
+
+const targets = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+  },
+  {
+    ...common,
+    entryPoints: { preview: 'src/webview/preview.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+if (!production) {
+  targets.push({
+    ...common,
+    entryPoints: testEntries('test/integration'),
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode', 'mocha', 'playwright-core'],
+  });
+}
+
+// RELEASE_POST_SKIP_WEBVIEW=1 builds only the Node targets (used while the webview script is being written).
+const selected = process.env.RELEASE_POST_SKIP_WEBVIEW ? targets.filter((t) => t.platform !== 'browser') : targets;
+
+if (watch) {
+  const contexts = await Promise.all(selected.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching for changes...');
+} else {
+  await Promise.all(selected.map((t) => esbuild.build(t)));
+}

@@ -1,0 +1,58 @@
+import { EXIT_USAGE, type CliIO } from './io';
+
+const USAGE = `Usage: release-post <command> [options]
+
+Commands:
+  lint [--format text|json|github] [--config FILE] PATH...   check posts (files or folders)
+  new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE]
+      [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
+                                                             write a new release post
+  render POST [-o OUT.html]                                  render a post as the site shows it
+
+Options:
+  -h, --help       show this help
+  -v, --version    show the version
+`;
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {};
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : EXIT_USAGE;
+  }
+  if (name === '-v' || name === '--version') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.err(`release-post: unknown command "${name}". Run "release-post --help" for the list.\n`);
+    return EXIT_USAGE;
+  }
+  const command = await load();
+  return command(rest, io);
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+
+if (require.main === module) {
+  const io: CliIO = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      io.err(`release-post: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}
