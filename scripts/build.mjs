@@ -14,6 +14,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // Prefer packages' ES module builds: jsonc-parser's UMD main hides its requires from the bundler.
+  mainFields: ['module', 'main'],
 };
 
 function testEntries(dir) {
@@ -65,13 +67,10 @@ if (!production) {
   });
 }
 
-// RELEASE_POST_SKIP_WEBVIEW=1 builds only the Node targets (used while the webview script is being written).
-const selected = process.env.RELEASE_POST_SKIP_WEBVIEW ? targets.filter((t) => t.platform !== 'browser') : targets;
-
 if (watch) {
-  const contexts = await Promise.all(selected.map((t) => esbuild.context(t)));
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('watching for changes...');
 } else {
-  await Promise.all(selected.map((t) => esbuild.build(t)));
+  await Promise.all(targets.map((t) => esbuild.build(t)));
 }

@@ -16,7 +16,11 @@ Options:
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  lint: async () => (await import('./lint')).lintCommand,
+  new: async () => (await import('./new')).newCommand,
+  render: async () => (await import('./render')).renderCommand,
+};
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;

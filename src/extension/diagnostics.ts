@@ -1,0 +1,207 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { lintPost, type Problem } from '../core/lint';
+import { parsePost } from '../core/parse';
+import { defaultProfile } from '../core/profile';
+import { ruleDocsAnchor } from '../core/rules/index';
+import { resolveSiteUrl } from '../core/siteIndex';
+import { isPostFile, type SiteContext } from '../core/workspace';
+import { toRange } from './convert';
+import type { PostCache } from './postCache';
+import { lintSettings, SECTION, withEditorRules } from './settings';
+import type { SiteService } from './siteService';
+
+export const DIAGNOSTIC_SOURCE = 'release-post';
+
+interface Linted {
+  version: number;
+  problems: Problem[];
+}
+
+/**
+ * Checks posts as they are opened and edited: at once on open, debounced while typing, stale results dropped,
+ * cleared on close, recomputed when the settings or a site's config change.
+ */
+export class PostDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly configDiagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-config`);
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generation = new Map<string, number>();
+  private readonly results = new Map<string, Linted>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly cache: PostCache,
+    private readonly sites: SiteService,
+    private readonly docsUri: vscode.Uri,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.configDiagnostics,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document, lintSettings(e.document.uri).delayMs);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SECTION)) this.relintAll();
+      }),
+      sites.onDidChangeConfig(() => this.relintAll()),
+    );
+    this.relintAll();
+  }
+
+  /** The problems behind the diagnostics currently shown for a document version, for quick fixes. */
+  problemsFor(document: vscode.TextDocument): Problem[] {
+    const linted = this.results.get(document.uri.toString());
+    return linted && linted.version === document.version ? linted.problems : [];
+  }
+
+  /** Lints a document now and returns its problems (used by fix-all and the workspace command). */
+  async lintNow(document: vscode.TextDocument): Promise<Problem[]> {
+    await this.lint(document);
+    return this.problemsFor(document);
+  }
+
+  relintAll(): void {
+    this.configDiagnostics.clear();
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (document.languageId !== 'markdown') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lint(document).catch((err: unknown) => this.reportFailure(document, err));
+      }, delayMs),
+    );
+  }
+
+  /**
+   * Lints posts on disk that are not open (the workspace command). Open documents are linted from the editor's text.
+   * Returns the number of files checked and their problems.
+   */
+  async lintFileOnDisk(uri: vscode.Uri, site: SiteContext, text: string): Promise<Problem[]> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.lintNow(open);
+    const settings = lintSettings(uri);
+    if (text.length > settings.maxFileSizeKiB * 1024) {
+      this.collection.set(uri, [tooLarge(settings.maxFileSizeKiB)]);
+      return [];
+    }
+    const post = parsePost(text);
+    if (!isPostFile(uri.fsPath, site, post)) return [];
+    const index = await this.sites.index(site).catch(() => undefined);
+    const problems = lintPost(post, path.basename(uri.fsPath), withEditorRules(site.profile, settings.rules), {
+      siteLinkExists: index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
+    });
+    this.collection.set(
+      uri,
+      problems.map((p) => this.toDiagnostic(p)),
+    );
+    return problems;
+  }
+
+  private async lint(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const generation = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, generation);
+    const settings = lintSettings(document.uri);
+    const version = document.version;
+    if (!settings.enabled || document.isClosed) {
+      this.forget(document.uri);
+      return;
+    }
+    const site = this.sites.siteForFile(document.uri);
+    if (site?.configPath) this.showConfigProblems(site);
+
+    if (document.getText().length > settings.maxFileSizeKiB * 1024) {
+      this.publish(document, version, [], [tooLarge(settings.maxFileSizeKiB)]);
+      return;
+    }
+    const post = this.cache.get(document);
+    if (!isPostFile(document.uri.fsPath, site, post)) {
+      this.forget(document.uri);
+      return;
+    }
+    const index = site ? await this.sites.index(site).catch(() => undefined) : undefined;
+    // A newer edit started another lint while the site index loaded: its result wins.
+    if (this.generation.get(key) !== generation || document.version !== version) return;
+    const profile = withEditorRules(site?.profile ?? defaultProfile(), settings.rules);
+    const problems = lintPost(post, path.basename(document.uri.fsPath || document.uri.path), profile, {
+      siteLinkExists: index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
+    });
+    this.publish(document, version, problems, problems.map((p) => this.toDiagnostic(p)));
+  }
+
+  private publish(document: vscode.TextDocument, version: number, problems: Problem[], diagnostics: vscode.Diagnostic[]) {
+    if (document.isClosed) return;
+    this.results.set(document.uri.toString(), { version, problems });
+    this.collection.set(document.uri, diagnostics);
+  }
+
+  private toDiagnostic(problem: Problem): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITY[problem.severity]);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = { value: problem.rule, target: this.docsUri.with({ fragment: ruleDocsAnchor(problem.rule) }) };
+    return d;
+  }
+
+  private showConfigProblems(site: SiteContext): void {
+    const uri = vscode.Uri.file(site.configPath!);
+    const list = site.problems.map((p) => {
+      const d = new vscode.Diagnostic(toRange(p.range), p.message, vscode.DiagnosticSeverity.Error);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = { value: 'config', target: this.docsUri.with({ fragment: 'config' }) };
+      return d;
+    });
+    this.configDiagnostics.set(uri, list);
+  }
+
+  private reportFailure(document: vscode.TextDocument, err: unknown): void {
+    const d = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      `Release Post could not check this file: ${err instanceof Error ? err.message : String(err)}`,
+      vscode.DiagnosticSeverity.Information,
+    );
+    d.source = DIAGNOSTIC_SOURCE;
+    this.collection.set(document.uri, [d]);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.generation.set(key, (this.generation.get(key) ?? 0) + 1);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+function tooLarge(capKiB: number): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 0),
+    `This file is larger than ${capKiB} KiB, so Release Post does not check it while you type. ` +
+      'Raise "releasePost.lint.maxFileSize" or run "release-post lint" on it.',
+    vscode.DiagnosticSeverity.Information,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = 'file-too-large';
+  return d;
+}

@@ -1,0 +1,95 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { completePost, type CompletionEntry } from '../core/completions';
+import { hoverPost } from '../core/hover';
+import { defaultProfile } from '../core/profile';
+import { emptySiteIndex, resolveSiteUrl } from '../core/siteIndex';
+import { findSiteLinks } from '../core/siteLinks';
+import { fromPosition, toRange } from './convert';
+import type { PostCache } from './postCache';
+import type { SiteService } from './siteService';
+
+const MARKDOWN: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+];
+
+const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
+  field: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.Value,
+  author: vscode.CompletionItemKind.User,
+  tag: vscode.CompletionItemKind.Keyword,
+  link: vscode.CompletionItemKind.Reference,
+  image: vscode.CompletionItemKind.File,
+  file: vscode.CompletionItemKind.File,
+};
+
+
+/** Completions, hovers and Ctrl+click links in posts, all from the core's logic over the shared parse. */
+export function registerLanguageFeatures(cache: PostCache, sites: SiteService): vscode.Disposable {
+  const context = async (document: vscode.TextDocument) => {
+    const site = sites.siteForFile(document.uri);
+    const index = site ? await sites.index(site).catch(() => undefined) : undefined;
+    return { site, index: index ?? emptySiteIndex(), profile: site?.profile ?? defaultProfile(), post: cache.get(document) };
+  };
+  const fileName = (document: vscode.TextDocument) => path.basename(document.uri.fsPath || document.uri.path);
+
+  const completion = vscode.languages.registerCompletionItemProvider(
+    MARKDOWN,
+    {
+      async provideCompletionItems(document, position) {
+        const { post, profile, index } = await context(document);
+        const result = completePost(post, fromPosition(position), fileName(document), profile, index);
+        if (!result) return undefined;
+        const range = toRange(result.range);
+        return result.items.map((entry) => toCompletionItem(entry, range));
+      },
+    },
+    ':',
+    ' ',
+    '/',
+    ',',
+    '(',
+    '"',
+  );
+
+  const hover = vscode.languages.registerHoverProvider(MARKDOWN, {
+    async provideHover(document, position) {
+      const { post, profile, index } = await context(document);
+      const result = hoverPost(post, fromPosition(position), fileName(document), profile, index);
+      if (!result) return undefined;
+      return new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range));
+    },
+  });
+
+  const links = vscode.languages.registerDocumentLinkProvider(MARKDOWN, {
+    async provideDocumentLinks(document) {
+      const { site, post, index } = await context(document);
+      if (!site) return [];
+      const found: vscode.DocumentLink[] = [];
+      for (const link of findSiteLinks(post)) {
+        const target = resolveSiteUrl(index, link.href);
+        if (!target) continue;
+        const dl = new vscode.DocumentLink(toRange(link.range), vscode.Uri.file(path.join(site.root, target)));
+        dl.tooltip = `Open ${target}`;
+        found.push(dl);
+      }
+      return found;
+    },
+  });
+
+  return vscode.Disposable.from(completion, hover, links);
+}
+
+function toCompletionItem(entry: CompletionEntry, range: vscode.Range): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(entry.label, KINDS[entry.kind]);
+  item.insertText = entry.isSnippet ? new vscode.SnippetString(entry.insertText) : entry.insertText;
+  item.range = range;
+  if (entry.detail) item.detail = entry.detail;
+  if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
+  if (entry.sortText) item.sortText = entry.sortText;
+  if (entry.additionalEdits?.length) {
+    item.additionalTextEdits = entry.additionalEdits.map((e) => vscode.TextEdit.replace(toRange(e.range), e.newText));
+  }
+  return item;
+}

@@ -1,0 +1,235 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { renderPostContent, renderPostPage, type PageInput } from '../../core/page';
+import { defaultProfile } from '../../core/profile';
+import { resolveSiteUrl } from '../../core/siteIndex';
+import type { FromWebview, ToWebview } from '../../core/previewMessages';
+import type { SiteContext } from '../../core/workspace';
+import type { PostDiagnostics } from '../diagnostics';
+import type { PostCache } from '../postCache';
+import type { SiteService } from '../siteService';
+
+export const PREVIEW_VIEW_TYPE = 'releasePost.preview';
+
+export interface PreviewServices {
+  extensionUri: vscode.Uri;
+  cache: PostCache;
+  sites: SiteService;
+  diagnostics: PostDiagnostics;
+}
+
+/** Saved by the webview and handed back by VS Code after a window reload. */
+export interface PreviewState {
+  uri: string;
+  line?: number;
+}
+
+/**
+ * One preview panel showing one post at a time, as the site would publish it. It follows the active post, updates
+ * while typing (throttled, by message, so the page is not reloaded) and keeps scroll in step with the editor.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private document: vscode.TextDocument | undefined;
+  private site: SiteContext | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** Until this time, scroll events from the editor are echoes of a scroll the preview asked for. */
+  private ignoreEditorScrollUntil = 0;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  /** Number of renders sent to the webview (tests wait on it). */
+  renders = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: PreviewServices,
+    document: vscode.TextDocument,
+    private line?: number,
+  ) {
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document) this.scheduleUpdate();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && editor.document.languageId === 'markdown' && editor.document !== this.document) this.show(editor.document);
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScroll(e)),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (this.document && e.uris.some((u) => u.toString() === this.document!.uri.toString())) this.scheduleUpdate();
+      }),
+    );
+    this.show(document);
+  }
+
+  get uri(): vscode.Uri | undefined {
+    return this.document?.uri;
+  }
+
+  /** Shows a post: a full page load when the site changes, a message otherwise. */
+  show(document: vscode.TextDocument): void {
+    const site = this.services.sites.siteForFile(document.uri);
+    const sameSite = this.document !== undefined && site?.root === this.site?.root;
+    if (this.document?.uri.toString() !== document.uri.toString()) this.line = undefined;
+    this.document = document;
+    this.site = site;
+    this.panel.title = `Preview ${path.basename(document.uri.fsPath || document.uri.path)}`;
+    if (sameSite) {
+      this.update();
+      return;
+    }
+    this.panel.webview.options = {
+      enableScripts: true,
+      enableForms: false,
+      enableCommandUris: false,
+      localResourceRoots: this.resourceRoots(document, site),
+    };
+    this.panel.webview.html = renderPostPage(this.pageInput(document, this.webviewMode()));
+    this.renders++;
+  }
+
+  private resourceRoots(document: vscode.TextDocument, site: SiteContext | undefined): vscode.Uri[] {
+    const roots = [vscode.Uri.joinPath(this.services.extensionUri, 'media'), vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview')];
+    if (site) roots.push(vscode.Uri.file(path.join(site.root, site.profile.sourceFolder)));
+    else if (document.uri.scheme === 'file') roots.push(vscode.Uri.file(path.dirname(document.uri.fsPath)));
+    for (const css of site?.profile.preview.stylesheets ?? []) roots.push(vscode.Uri.file(path.dirname(path.join(site!.root, css))));
+    return roots;
+  }
+
+  private webviewMode(): PageInput['mode'] {
+    const webview = this.panel.webview;
+    const media = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, ...p)).toString();
+    const siteSheets = (this.site?.profile.preview.stylesheets ?? []).map((css) =>
+      webview.asWebviewUri(vscode.Uri.file(path.join(this.site!.root, css))).toString(),
+    );
+    return {
+      kind: 'webview',
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: media('dist', 'webview', 'preview.js'),
+      styleUris: siteSheets.length ? siteSheets : [media('media', 'preview.css')],
+    };
+  }
+
+  private pageInput(document: vscode.TextDocument, mode: PageInput['mode']): PageInput {
+    const profile = this.site?.profile ?? defaultProfile();
+    const showProblems = vscode.workspace.getConfiguration('releasePost', document.uri).get<boolean>('preview.showProblems', true);
+    return {
+      post: this.services.cache.get(document),
+      fileName: path.basename(document.uri.fsPath || document.uri.path),
+      profile,
+      mode,
+      resolveUrl: (href, kind) => this.resolveUrl(document, href, kind),
+      problems: showProblems
+        ? this.services.diagnostics.problemsFor(document).map((p) => ({ line: p.range.start.line, severity: p.severity, message: p.message }))
+        : [],
+    };
+  }
+
+  /** Site-root and relative images become webview URIs of local files; links stay as written (clicks are ours). */
+  private resolveUrl(document: vscode.TextDocument, href: string, kind: 'link' | 'image'): string {
+    if (kind !== 'image' || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return href;
+    const clean = decodeURIComponent(href.replace(/[?#].*$/, ''));
+    let file: string | undefined;
+    if (clean.startsWith('/') && this.site) file = path.join(this.site.root, this.site.profile.sourceFolder, clean);
+    else if (!clean.startsWith('/') && document.uri.scheme === 'file') file = path.join(path.dirname(document.uri.fsPath), clean);
+    if (!file || !fs.existsSync(file)) return href;
+    return this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
+  }
+
+  private scheduleUpdate(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, 150);
+  }
+
+  private update(): void {
+    if (!this.document) return;
+    const content = renderPostContent(this.pageInput(this.document, this.webviewMode()));
+    void this.post({ type: 'update', ...content });
+    this.renders++;
+  }
+
+  private post(message: ToWebview): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  private onEditorScroll(e: vscode.TextEditorVisibleRangesChangeEvent): void {
+    if (e.textEditor.document !== this.document || !e.visibleRanges.length || !scrollSync(this.document)) return;
+    if (Date.now() < this.ignoreEditorScrollUntil) return;
+    void this.post({ type: 'scrollToLine', line: e.visibleRanges[0].start.line });
+  }
+
+  private onMessage(message: unknown): void {
+    if (!message || typeof message !== 'object' || typeof (message as { type?: unknown }).type !== 'string') return;
+    const m = message as FromWebview;
+    switch (m.type) {
+      case 'revealLine':
+        if (typeof m.line === 'number') this.revealLine(m.line, false);
+        break;
+      case 'openLine':
+        if (typeof m.line === 'number') this.revealLine(m.line, true);
+        break;
+      case 'openLink':
+        if (typeof m.href === 'string') void this.openLink(m.href);
+        break;
+    }
+  }
+
+  private revealLine(line: number, select: boolean): void {
+    const doc = this.document;
+    if (!doc || !Number.isFinite(line)) return;
+    this.line = line;
+    const target = new vscode.Position(Math.max(0, Math.min(Math.floor(line), doc.lineCount - 1)), 0);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    if (select) {
+      void vscode.window.showTextDocument(doc, { viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(target, target) });
+      return;
+    }
+    if (!editor || !scrollSync(doc)) return;
+    this.ignoreEditorScrollUntil = Date.now() + 300;
+    editor.revealRange(new vscode.Range(target, target), vscode.TextEditorRevealType.AtTop);
+  }
+
+  /** http(s) and mailto open outside; site-root and relative links open the file behind them in the editor. */
+  private async openLink(href: string): Promise<void> {
+    if (/^(https?|mailto):/i.test(href)) {
+      await vscode.env.openExternal(vscode.Uri.parse(href, true));
+      return;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('#')) return;
+    const doc = this.document;
+    if (!doc) return;
+    let target: string | undefined;
+    if (href.startsWith('/') && this.site) {
+      const index = await this.services.sites.index(this.site).catch(() => undefined);
+      const rel = index && resolveSiteUrl(index, href);
+      if (rel) target = path.join(this.site.root, rel);
+    } else if (!href.startsWith('/') && doc.uri.scheme === 'file') {
+      target = path.join(path.dirname(doc.uri.fsPath), decodeURIComponent(href.replace(/[?#].*$/, '')));
+    }
+    if (target && fs.existsSync(target)) {
+      await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(target), { viewColumn: vscode.ViewColumn.One });
+    } else {
+      void vscode.window.showInformationMessage(`"${href}" does not lead to a file of this site.`);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
+    this.panel.dispose();
+    this.disposed.fire();
+    this.disposed.dispose();
+  }
+}
+
+function scrollSync(document: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration('releasePost', document.uri).get<boolean>('preview.scrollSync', true);
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { RuleSeverity, SiteProfile } from '../core/profile';
+
+export const SECTION = 'releasePost';
+
+export interface LintSettings {
+  enabled: boolean;
+  delayMs: number;
+  maxFileSizeKiB: number;
+  rules: Record<string, RuleSeverity>;
+}
+
+export function lintSettings(scope?: vscode.Uri): LintSettings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    enabled: c.get<boolean>('lint.enabled', true),
+    delayMs: clamp(c.get<number>('lint.delay', 300), 0, 5000),
+    maxFileSizeKiB: clamp(c.get<number>('lint.maxFileSize', 1024), 16, 100 * 1024),
+    rules: c.get<Record<string, RuleSeverity>>('rules', {}),
+  };
+}
+
+/** The site's profile with rule severities from the editor's settings laid over the config file's. */
+export function withEditorRules(profile: SiteProfile, rules: Record<string, RuleSeverity>): SiteProfile {
+  if (!Object.keys(rules).length) return profile;
+  return { ...profile, rules: { ...profile.rules, ...rules } };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : lo;
+}

@@ -1,0 +1,104 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parsePost } from '../core/parse';
+import { CONFIG_FILE_NAME } from '../core/profile';
+import { buildSiteIndex, type SiteIndex } from '../core/siteIndex';
+import { scanSiteFiles } from '../core/siteFiles';
+import { findSiteForFile, findSiteInFolder, listPostFiles, type SiteContext } from '../core/workspace';
+
+/**
+ * Knows which site a file belongs to and what that site holds (posts, authors, tags, files), caching both until
+ * a config file, a post or a site file changes.
+ */
+export class SiteService implements vscode.Disposable {
+  private readonly sites = new Map<string, SiteContext | undefined>();
+  private readonly indexes = new Map<string, Promise<SiteIndex>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a config file changes, so diagnostics can be recomputed. */
+  readonly onDidChangeConfig = this.changed.event;
+
+  constructor() {
+    const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const onConfig = () => {
+      this.sites.clear();
+      this.indexes.clear();
+      this.changed.fire();
+    };
+    configWatcher.onDidChange(onConfig, undefined, this.disposables);
+    configWatcher.onDidCreate(onConfig, undefined, this.disposables);
+    configWatcher.onDidDelete(onConfig, undefined, this.disposables);
+    // Any file created, deleted or saved may change what site links resolve to or which authors exist.
+    const fileWatcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const onFile = (uri: vscode.Uri) => {
+      for (const root of [...this.indexes.keys()]) if (isInside(uri.fsPath, root)) this.indexes.delete(root);
+    };
+    fileWatcher.onDidCreate(onFile, undefined, this.disposables);
+    fileWatcher.onDidDelete(onFile, undefined, this.disposables);
+    fileWatcher.onDidChange(onFile, undefined, this.disposables);
+    this.disposables.push(configWatcher, fileWatcher, this.changed);
+  }
+
+  /** The site of a file on disk, or undefined for a file that belongs to none. */
+  siteForFile(uri: vscode.Uri): SiteContext | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const dir = path.dirname(uri.fsPath);
+    if (!this.sites.has(dir)) this.sites.set(dir, safe(() => findSiteForFile(uri.fsPath)));
+    return this.sites.get(dir);
+  }
+
+  /** Every site found at the root of the workspace folders. */
+  workspaceSites(): SiteContext[] {
+    const found: SiteContext[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const site = safe(() => findSiteInFolder(folder.uri.fsPath));
+      if (site) found.push(site);
+    }
+    return found;
+  }
+
+  /** Posts, authors, tags and files of a site; built once and reused until something in the site changes. */
+  index(site: SiteContext): Promise<SiteIndex> {
+    let pending = this.indexes.get(site.root);
+    if (!pending) {
+      pending = buildIndex(site);
+      this.indexes.set(site.root, pending);
+      pending.catch(() => this.indexes.delete(site.root));
+    }
+    return pending;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.sites.clear();
+    this.indexes.clear();
+  }
+}
+
+async function buildIndex(site: SiteContext): Promise<SiteIndex> {
+  // A post deleted or unreadable while the index is built is left out, not a failure of the whole index.
+  const read = await Promise.all(
+    listPostFiles(site).map((file) =>
+      fs.readFile(file, 'utf8').then(
+        (text) => ({ path: file, post: parsePost(text) }),
+        () => undefined,
+      ),
+    ),
+  );
+  return buildSiteIndex(site, read.filter((p) => p !== undefined), scanSiteFiles(site));
+}
+
+function isInside(file: string, root: string): boolean {
+  const rel = path.relative(root, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+function safe<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,140 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { postPath, waitFor, workspaceRoot } from './helpers';
+
+const BROKEN = `---
+layout: post
+title: Orbit 1.2.0 Released
+permalink: /blog/orbit-1-1-0-released/
+post_author:
+  display_name: Ada Quinn
+tags: Release
+---
+
+The latest Orbit release, 1.2.0, is now available for [download](https://orbit.example.org/downloads/).
+
+##
+
+### Features
+
+### Upgrades
+
+Rolling upgrades from an Orbit 1.1.0 cluster to Orbit 1.2.0 are straightforward.
+`;
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'release-post');
+}
+
+function rule(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+async function diagnosticsWhere(uri: vscode.Uri, what: string, check: (rules: string[]) => boolean) {
+  return waitFor(what, () => {
+    const list = ours(uri);
+    return check(list.map(rule)) ? list : undefined;
+  });
+}
+
+describe('Diagnostics in the editor', () => {
+  const file = postPath('2025-09-01-orbit-1-2-0-released.md');
+  const uri = vscode.Uri.file(file);
+
+  before(() => fs.writeFileSync(file, BROKEN));
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(file, { force: true });
+  });
+
+  it('shows the problems of a post as soon as it is opened, with rule codes linked to their docs', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const list = await diagnosticsWhere(uri, 'diagnostics of the broken post', (r) => r.includes('field-missing'));
+    const rules = list.map(rule);
+    for (const expected of ['field-missing', 'permalink-mismatch', 'empty-heading', 'empty-section']) {
+      assert.ok(rules.includes(expected), `${expected} in ${rules.join(', ')}`);
+    }
+    const missing = list.find((d) => rule(d) === 'field-missing')!;
+    assert.match(missing.message, /published/);
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
+    const code = missing.code as { value: string; target: vscode.Uri };
+    assert.match(code.target.path, /docs\/rules\.md$/);
+    assert.equal(code.target.fragment, 'field-missing');
+    const permalink = list.find((d) => rule(d) === 'permalink-mismatch')!;
+    assert.equal(permalink.range.start.line, 3, 'reported on the permalink line');
+    assert.equal(permalink.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('fixes a wrong permalink with a quick fix, as an undoable edit', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const permalink = ours(uri).find((d) => rule(d) === 'permalink-mismatch')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      permalink.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title.startsWith('Set the permalink'));
+    assert.ok(fix?.edit, `a quick fix for the permalink among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.lineAt(3).text, 'permalink: /blog/orbit-1-2-0-released/');
+    await diagnosticsWhere(uri, 'the permalink problem to go', (r) => !r.includes('permalink-mismatch'));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.lineAt(3).text, 'permalink: /blog/orbit-1-1-0-released/');
+    await diagnosticsWhere(uri, 'the permalink problem to come back', (r) => r.includes('permalink-mismatch'));
+  });
+
+  it('re-checks while typing: a new empty link is reported, and goes once filled in', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, '\nSee the [notes]() for more.\n'));
+    const list = await diagnosticsWhere(uri, 'an empty-link problem', (r) => r.includes('empty-link'));
+    const empty = list.find((d) => rule(d) === 'empty-link')!;
+    assert.equal(doc.lineAt(empty.range.start.line).text, 'See the [notes]() for more.');
+    const line = empty.range.start.line;
+    await editor.edit((b) => b.replace(doc.lineAt(line).range, 'See the [notes](https://orbit.example.org/notes/) for more.'));
+    await diagnosticsWhere(uri, 'the empty-link problem to go', (r) => !r.includes('empty-link'));
+  });
+
+  it('fixes everything it can at once with "Fix All Problems in This Post"', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('releasePost.fixAll');
+    assert.match(doc.getText(), /^published: true$/m);
+    assert.match(doc.getText(), /^permalink: \/blog\/orbit-1-2-0-released\/$/m);
+    await diagnosticsWhere(uri, 'field-missing and permalink-mismatch to go', (r) => !r.includes('field-missing') && !r.includes('permalink-mismatch'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('leaves Markdown files that are not posts alone', async () => {
+    const readme = path.join(workspaceRoot(), 'NOTES.md');
+    fs.writeFileSync(readme, '# Notes\n\n##\n\n[x]()\n');
+    const doc = await vscode.workspace.openTextDocument(readme);
+    await vscode.window.showTextDocument(doc);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.deepEqual(ours(doc.uri), []);
+    fs.rmSync(readme);
+  });
+
+  it('follows the rule severities in the settings', async () => {
+    const config = vscode.workspace.getConfiguration('releasePost');
+    await config.update('rules', { 'empty-heading': 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticsWhere(uri, 'empty-heading to be switched off', (r) => r.length > 0 && !r.includes('empty-heading'));
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhere(uri, 'empty-heading to come back', (r) => r.includes('empty-heading'));
+  });
+
+  it('checks every post of the workspace from one command', async () => {
+    const counts = await vscode.commands.executeCommand<{ files: number; errors: number }>('releasePost.lintWorkspace');
+    assert.ok(counts.files >= 4, `checked ${counts.files} posts`);
+    const clean = vscode.Uri.file(postPath('2025-06-10-orbit-1-1-0-released.md'));
+    assert.deepEqual(ours(clean).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(rule), []);
+  });
+});

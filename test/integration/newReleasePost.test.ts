@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { waitFor, workspaceRoot } from './helpers';
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Accepts whatever the open quick input offers, until the command is done. */
+async function acceptQuickInputsUntil<T>(done: Thenable<T>): Promise<T> {
+  let finished = false;
+  const result = Promise.resolve(done).finally(() => (finished = true));
+  for (let i = 0; i < 100 && !finished; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    if (!finished) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return result;
+}
+
+describe('New Release Post in the editor', () => {
+  const blog = () => path.join(workspaceRoot(), 'site', 'source', 'blog');
+  const expected = () => path.join(blog(), `${today()}-orbit-1-2-0-released.md`);
+  const dataFile = () => path.join(workspaceRoot(), 'site', 'data', 'releases.yml');
+  let dataBefore = '';
+
+  before(async () => {
+    dataBefore = fs.readFileSync(dataFile(), 'utf8');
+    await vscode.workspace.getConfiguration('releasePost').update('newPost.updateDataFile', 'always', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('releasePost').update('newPost.updateDataFile', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(expected(), { force: true });
+    fs.writeFileSync(dataFile(), dataBefore);
+  });
+
+  it('writes the next release post through its quick inputs, and opens it at the first thing to write', async () => {
+    const uri = await acceptQuickInputsUntil(vscode.commands.executeCommand<vscode.Uri | undefined>('releasePost.newReleasePost'));
+    assert.ok(uri, 'the command returns the new post');
+    assert.equal(uri.fsPath, expected());
+    const text = fs.readFileSync(expected(), 'utf8');
+    assert.match(text, /^title: Orbit 1\.2\.0 Released$/m);
+    assert.match(text, /^permalink: \/blog\/orbit-1-2-0-released\/$/m);
+    assert.match(text, /ORB-201/, 'highlights from the CHANGELOG');
+    assert.match(text, /hb=1\.2\.0|\/1\.2\.0\/CHANGELOG/, 'the CHANGELOG link names this version');
+    // The site names the previous feature release (1.1.0), not its latest patch, in a feature release's upgrades.
+    assert.match(text, /from an? Orbit 1\.1\.0 cluster/, 'upgrades name the previous version');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.fsPath, expected());
+  });
+
+  it('adds the release to the site data file, keeping its comments', async () => {
+    const text = await waitFor('the data file update', () => {
+      const t = fs.readFileSync(dataFile(), 'utf8');
+      return t.includes('orbit-1-2-0-released') ? t : undefined;
+    });
+    assert.match(text, /# Releases shown on the home page/);
+    assert.match(text, /version: 1\.2\.0/);
+  });
+
+  it('lints the new post with no errors', async () => {
+    const uri = vscode.Uri.file(expected());
+    await vscode.window.showTextDocument(uri);
+    await new Promise((r) => setTimeout(r, 1500));
+    const errors = vscode.languages
+      .getDiagnostics(uri)
+      .filter((d) => d.source === 'release-post' && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+  });
+
+  it('never overwrites: running it again leaves the post as it is', async () => {
+    const before = fs.readFileSync(expected(), 'utf8');
+    await acceptQuickInputsUntil(vscode.commands.executeCommand('releasePost.newReleasePost'));
+    assert.equal(fs.readFileSync(expected(), 'utf8'), before);
+  });
+});
