@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { renderPostContent, renderPostPage, type PageInput } from '../../core/page';
+import { readPostHeader, renderPostContent, renderPostPage, type PageInput, type PostContent, type PostHeader } from '../../core/page';
 import { defaultProfile } from '../../core/profile';
 import { resolveSiteUrl } from '../../core/siteIndex';
 import type { FromWebview, ToWebview } from '../../core/previewMessages';
@@ -39,6 +39,11 @@ export class PreviewPanel implements vscode.Disposable {
   private ignoreEditorScrollUntil = 0;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
+  /** The header of the last post whose front matter could be read: shown while it is broken. */
+  private lastGoodHeader: PostHeader | undefined;
+  private lastGoodHeaderUri: string | undefined;
+  /** What the page shows now (tests read it). */
+  lastContent: PostContent | undefined;
   /** Number of renders sent to the webview (tests wait on it). */
   renders = 0;
 
@@ -87,7 +92,9 @@ export class PreviewPanel implements vscode.Disposable {
       enableCommandUris: false,
       localResourceRoots: this.resourceRoots(document, site),
     };
-    this.panel.webview.html = renderPostPage(this.pageInput(document, this.webviewMode()));
+    const input = this.pageInput(document, this.webviewMode());
+    this.panel.webview.html = renderPostPage(input);
+    this.lastContent = renderPostContent(input);
     this.renders++;
   }
 
@@ -116,9 +123,16 @@ export class PreviewPanel implements vscode.Disposable {
 
   private pageInput(document: vscode.TextDocument, mode: PageInput['mode']): PageInput {
     const profile = this.site?.profile ?? defaultProfile();
+    const post = this.services.cache.get(document);
+    if (this.lastGoodHeaderUri !== document.uri.toString()) this.lastGoodHeader = undefined;
+    const header = post.frontMatter && !post.frontMatter.errors.length ? readPostHeader(post) : undefined;
+    if (header) {
+      this.lastGoodHeader = header;
+      this.lastGoodHeaderUri = document.uri.toString();
+    }
     const showProblems = vscode.workspace.getConfiguration('releasePost', document.uri).get<boolean>('preview.showProblems', true);
     return {
-      post: this.services.cache.get(document),
+      post,
       fileName: path.basename(document.uri.fsPath || document.uri.path),
       profile,
       mode,
@@ -126,6 +140,9 @@ export class PreviewPanel implements vscode.Disposable {
       problems: showProblems
         ? this.services.diagnostics.problemsFor(document).map((p) => ({ line: p.range.start.line, severity: p.severity, message: p.message }))
         : [],
+      uri: document.uri.toString(),
+      initialLine: this.line,
+      fallbackHeader: this.lastGoodHeader,
     };
   }
 
@@ -151,7 +168,8 @@ export class PreviewPanel implements vscode.Disposable {
   private update(): void {
     if (!this.document) return;
     const content = renderPostContent(this.pageInput(this.document, this.webviewMode()));
-    void this.post({ type: 'update', ...content });
+    this.lastContent = content;
+    void this.post({ type: 'update', html: content.html, title: content.title, banner: content.banner, uri: content.uri });
     this.renders++;
   }
 
