@@ -88,6 +88,8 @@ function toCompletionItem(entry: CompletionEntry, range: vscode.Range): vscode.C
   if (entry.detail) item.detail = entry.detail;
   if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
   if (entry.sortText) item.sortText = entry.sortText;
+  // Choosing a key such as `tags: ` opens the list of its values straight away.
+  if (entry.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
   if (entry.additionalEdits?.length) {
     item.additionalTextEdits = entry.additionalEdits.map((e) => vscode.TextEdit.replace(toRange(e.range), e.newText));
   }

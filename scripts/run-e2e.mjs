@@ -1,0 +1,163 @@
+// End-to-end: drives the browser workbench as a person would (quick open, command palette, typing) and checks
+// what the preview shows. Screenshots go to out/screenshots/. With UPDATE_SCREENSHOTS=1 and the Mesos corpus
+// beside the project, it also refreshes the README's screenshot of a real post.
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, copySampleSite, ensureHost, freePort, makeProfile, startServer, workbenchUrl } from './host.mjs';
+
+const shots = join(ROOT, 'out', 'screenshots');
+mkdirSync(shots, { recursive: true });
+const summaryFile = join(ROOT, 'out', 'test', 'e2e-summary.json');
+const results = [];
+
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`    ✓ ${name}`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    console.log(`    ✗ ${name}\n      ${String(err?.message ?? err).split('\n').slice(0, 4).join('\n      ')}`);
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** The frame of our preview's page (webviews are nested iframes). */
+async function previewFrame(page, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = await frame.$('[data-rp-content]').catch(() => null);
+      if (found) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the preview page did not appear');
+}
+
+/** Runs a command from the palette; retried while the extension is still activating. */
+async function runCommand(page, title) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(title);
+    try {
+      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 5000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (attempt === 4) throw err;
+    }
+  }
+}
+
+async function quickOpen(page, fileName) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(fileName);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${fileName}"]`, { timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tab[aria-label*="${fileName}"]`, { timeout: 10000 });
+}
+
+async function session(folder, fn) {
+  const profile = makeProfile({ 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false });
+  const port = await freePort();
+  const server = await startServer({ port, profile, folder });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(workbenchUrl({ port, folder }));
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    // The extension activates on the first Markdown file; give the workbench a moment to settle its layout.
+    await page.waitForTimeout(1500);
+    await fn(page);
+  } finally {
+    await browser.close().catch(() => {});
+    server.kill('SIGTERM');
+    setTimeout(() => server.kill('SIGKILL'), 3000).unref();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+ensureHost();
+console.log('End-to-end in the browser workbench (VS Code 1.100.3)');
+const work = makeProfile();
+const sample = copySampleSite(join(work, 'sample-site'));
+try {
+  await session(sample, async (page) => {
+    let frame;
+    await check('command palette → "Release Post: Open Preview to the Side" shows the post beside the editor', async () => {
+      await quickOpen(page, '2025-03-04-orbit-1-0-0-released.md');
+      await runCommand(page, 'Release Post: Open Preview to the Side');
+      frame = await previewFrame(page);
+      const title = await frame.textContent('h1.rp-title');
+      assert(title?.trim() === 'Orbit 1.0.0 Released', `h1 is "${title}"`);
+      const author = await frame.textContent('.rp-author');
+      assert(/Ada Quinn/.test(author) && /@adaquinn/.test(author) && /Posted March 4, 2025/.test(author), `author column: ${author}`);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(shots, 'preview-sample.png') });
+    });
+    await check('the post is styled like the site: 36 px title, Helvetica body, 75 % column', async () => {
+      const style = await frame.evaluate(() => {
+        const h1 = getComputedStyle(document.querySelector('h1.rp-title'));
+        const body = getComputedStyle(document.body);
+        const post = document.querySelector('.rp-post').getBoundingClientRect().width;
+        const row = document.querySelector('.rp-post').parentElement.getBoundingClientRect().width;
+        return { h1: h1.fontSize, font: body.fontFamily, color: body.color, share: post / row };
+      });
+      assert(Math.abs(style.share - 0.75) < 0.02, `post column is ${Math.round(style.share * 100)} % of the row`);
+      assert(style.h1 === '36px', `h1 font-size ${style.h1}`);
+      assert(/Helvetica/.test(style.font), `font ${style.font}`);
+    });
+    await check('a local site image loads in the preview', async () => {
+      const ok = await frame.evaluate(async () => {
+        const img = document.querySelector('img[alt="Orbit architecture"]');
+        if (!img) return 'no image';
+        if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
+        return img.naturalWidth > 0 ? true : `naturalWidth ${img.naturalWidth}, src ${img.getAttribute('src')}`;
+      });
+      assert(ok === true, String(ok));
+    });
+    await check('typing in the post updates the preview', async () => {
+      await page.click('.editor-group-container .monaco-editor .view-lines');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\n\nA line typed just now.\n');
+      const deadline = Date.now() + 10000;
+      let text = '';
+      while (Date.now() < deadline && !/A line typed just now\./.test(text)) {
+        await page.waitForTimeout(200);
+        text = (await frame.textContent('[data-rp-body]')) ?? '';
+      }
+      assert(/A line typed just now\./.test(text), 'the typed line never showed');
+    });
+  });
+
+  const corpusSite = join(ROOT, '..', 'shared', 'corpus', 'mesos', 'site');
+  if (process.env.UPDATE_SCREENSHOTS && existsSync(corpusSite)) {
+    const copy = join(work, 'mesos');
+    cpSync(corpusSite, join(copy, 'site'), { recursive: true });
+    await session(copy, async (page) => {
+      await check('README screenshot: the real Mesos 1.0.0 post in the preview', async () => {
+        await quickOpen(page, '2016-07-27-mesos-1-0-0-released.md');
+        await runCommand(page, 'Release Post: Open Preview to the Side');
+        await previewFrame(page);
+        await page.waitForTimeout(1500);
+        await page.screenshot({ path: join(ROOT, 'docs', 'images', 'preview-mesos-1.0.0.png') });
+      });
+    });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+writeFileSync(summaryFile, JSON.stringify({ passed, failed }));
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
