@@ -1,0 +1,118 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { planReleasePost, replaceFileText, suggestReleaseVersions, writeNewFile } from '../core/newPost';
+import { isRealDate } from '../core/site';
+import { validateVersion } from '../core/versions';
+import { findSiteInFolder } from '../core/workspace';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
+
+const USAGE = `Usage: release-post new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE]
+                        [--gravatar HASH] [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
+
+Writes a release post for X.Y.Z into the site at DIR (default: the current folder) and prints its path.
+Never overwrites: exits 1 when the post already exists.
+`;
+
+const VALUE_OPTIONS = ['version', 'date', 'author', 'twitter', 'gravatar', 'site', 'changelog', 'template'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+interface NewArgs {
+  values: Partial<Record<ValueOption, string>>;
+  updateDataFile: boolean;
+  help: boolean;
+}
+
+function parseArgs(argv: string[]): NewArgs | { error: string } {
+  const args: NewArgs = { values: {}, updateDataFile: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') {
+      args.help = true;
+      continue;
+    }
+    if (arg === '--update-data-file') {
+      args.updateDataFile = true;
+      continue;
+    }
+    const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    const name = m?.[1] as ValueOption | undefined;
+    if (!m || !name || !VALUE_OPTIONS.includes(name)) return { error: `unknown argument "${arg}"` };
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || (m[2] === undefined && value.startsWith('--'))) return { error: `--${name} needs a value` };
+    if (args.values[name] !== undefined) return { error: `--${name} is given twice` };
+    args.values[name] = value;
+  }
+  return args;
+}
+
+function shown(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** `release-post new`: writes a filled-in release post; 0 written, 1 already exists, 2 bad usage. */
+export async function newCommand(argv: string[], io: CliIO): Promise<number> {
+  const usage = (message: string) => {
+    io.err(`release-post new: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  const args = parseArgs(argv);
+  if ('error' in args) return usage(`${args.error}\n\n${USAGE}`);
+  if (args.help) {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
+  const { values } = args;
+  const siteDir = path.resolve(io.cwd, values.site ?? '.');
+  if (!fs.existsSync(siteDir)) return usage(`no such folder: ${siteDir}`);
+  const site = findSiteInFolder(siteDir);
+  if (!site) return usage(`no posts folder found in ${siteDir} (no .releasepost.json and none of the usual blog folders)`);
+  for (const problem of site.problems) {
+    io.err(`release-post new: warning: ${site.configPath ?? 'config'}:${problem.range.start.line + 1}: ${problem.message}\n`);
+  }
+
+  if (values.version === undefined) {
+    const likely = await suggestReleaseVersions(site);
+    return usage(`--version X.Y.Z is required${likely.length ? ` (likely next: ${likely.slice(0, 3).join(', ')})` : ''}`);
+  }
+  const versionError = validateVersion(values.version);
+  if (versionError) return usage(versionError);
+  if (values.date !== undefined && !isRealDate(values.date)) return usage(`"${values.date}" is not a date; write it as YYYY-MM-DD`);
+
+  const result = await planReleasePost(site, {
+    version: values.version,
+    date: values.date,
+    author: values.author,
+    twitter: values.twitter,
+    gravatar: values.gravatar,
+    changelogPath: values.changelog === undefined ? undefined : path.resolve(io.cwd, values.changelog),
+    templatePath: values.template === undefined ? undefined : path.resolve(io.cwd, values.template),
+  });
+  if ('error' in result) return usage(result.error);
+  const { plan } = result;
+  const where = shown(plan.path, io.cwd);
+  if (plan.exists) {
+    io.err(`release-post new: ${where} already exists; nothing was written\n`);
+    return EXIT_PROBLEMS;
+  }
+  const written = writeNewFile(plan.path, plan.text);
+  if ('error' in written) {
+    io.err(`release-post new: ${written.exists ? `${where} already exists; nothing was written` : written.error}\n`);
+    return written.exists ? EXIT_PROBLEMS : EXIT_USAGE;
+  }
+  for (const note of plan.notes) io.err(`release-post new: note: ${note}\n`);
+  io.out(`${where}\n`);
+
+  if (!args.updateDataFile) return EXIT_OK;
+  if (!plan.dataFile) {
+    io.err(`release-post new: the data file was not updated (see the notes above, or the site has none)\n`);
+    return EXIT_PROBLEMS;
+  }
+  const updated = replaceFileText(plan.dataFile.path, plan.dataFile.original, plan.dataFile.text);
+  if ('error' in updated) {
+    io.err(`release-post new: the post was written, but not the data file: ${updated.error}\n`);
+    return EXIT_PROBLEMS;
+  }
+  io.err(`release-post new: updated ${shown(plan.dataFile.path, io.cwd)} (${plan.dataFile.changes.join('; ')})\n`);
+  return EXIT_OK;
+}

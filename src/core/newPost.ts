@@ -1,0 +1,321 @@
+/**
+ * Gathers what a new release post needs from the site's files and git (posts, CHANGELOG, tags, contributors,
+ * template, data file) and writes files without ever overwriting one. This file does I/O; the text itself comes
+ * from the pure scaffold.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findRelease, parseChangelog, type ChangelogRelease } from './changelog';
+import { gitContributors, gitRoot, gitTags, gitUserName, resolveReleaseRange } from './contributors';
+import { addReleaseToDataFile, suggestNewsTitle } from './dataFile';
+import { fieldValue, parsePost } from './parse';
+import { scaffoldReleasePost, type PostAuthor } from './scaffold';
+import { formatPostDate, isRealDate, parsePostFileName } from './site';
+import type { TextPosition } from './text';
+import { previousVersion, releaseVersionFromSlug, suggestNextVersions, validateVersion, versionFromTag } from './versions';
+import { listPostFiles, type SiteContext } from './workspace';
+
+export interface NewPostOptions {
+  version: string;
+  /** `YYYY-MM-DD`; today when absent. */
+  date?: string;
+  /** Display name; git's `user.name` when absent. */
+  author?: string;
+  /** Twitter handle; taken from the author's newest post when absent. */
+  twitter?: string;
+  /** Gravatar hash; taken from the author's newest post when absent. */
+  gravatar?: string;
+  /** The CHANGELOG (absolute, or relative to the site root); found from `profile.changelog` when absent. */
+  changelogPath?: string;
+  /** A body template file (absolute, or relative to the site root); `profile.template` when absent. */
+  templatePath?: string;
+}
+
+export interface ReleasePostPlan {
+  /** Where the post goes. */
+  path: string;
+  text: string;
+  cursor: TextPosition;
+  /** A file is already there: it must not be written (offer to open it instead). */
+  exists: boolean;
+  title: string;
+  slug: string;
+  permalink: string;
+  previousVersion: string | undefined;
+  /** undefined when git could not tell (the post then has a placeholder). */
+  contributors: string[] | undefined;
+  /** The CHANGELOG read, if any. */
+  changelogPath: string | undefined;
+  /** The site's data file with the release added, when the site has one that can take it. */
+  dataFile?: { path: string; text: string; original: string; changes: string[] };
+  /** What the user should know: missing CHANGELOG entry, unknown contributors, data file left alone, ... */
+  notes: string[];
+}
+
+export type PlanResult = { plan: ReleasePostPlan } | { error: string };
+
+function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'EISDIR') return 'it is a folder';
+  return e instanceof Error ? e.message.split('\n')[0] : String(err);
+}
+
+function readText(file: string): { text: string } | { error: string } {
+  try {
+    return { text: fs.readFileSync(file, 'utf8') };
+  } catch (err) {
+    return { error: reason(err) };
+  }
+}
+
+/** Today as `YYYY-MM-DD` in local time. */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The folder holding `.git` at or above `dir`, if any. */
+function repositoryRoot(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * The CHANGELOG named by the profile: in the site root, or in a folder above it up to the root of its git
+ * repository (a site folder inside the project's repository). Outside git only the site root is looked at.
+ */
+export function findChangelog(site: SiteContext): string | undefined {
+  const start = path.resolve(site.root);
+  const stop = repositoryRoot(start) ?? start;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, site.profile.changelog);
+    if (fs.existsSync(candidate) && !isDirectory(candidate)) return candidate;
+    if (dir === stop || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The versions the site's release posts announce, from their file names. */
+export function postVersions(site: SiteContext, files = listPostFiles(site)): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    const slug = parsePostFileName(file).slug;
+    const version = slug === undefined ? undefined : releaseVersionFromSlug(site.profile, slug);
+    if (version) out.push(version);
+  }
+  return out;
+}
+
+function readChangelog(site: SiteContext, explicit: string | undefined): { file?: string; releases: ChangelogRelease[] } | { error: string } {
+  const file = explicit === undefined ? findChangelog(site) : path.resolve(site.root, explicit);
+  if (file === undefined) return { releases: [] };
+  const read = readText(file);
+  if ('error' in read) return { error: `cannot read the CHANGELOG ${file}: ${read.error}` };
+  return { file, releases: parseChangelog(read.text) };
+}
+
+async function tagVersions(site: SiteContext): Promise<string[]> {
+  const tags = await gitTags(site.root);
+  if ('error' in tags) return [];
+  return tags.tags.map((t) => versionFromTag(site.profile, t)).filter((v): v is string => v !== undefined);
+}
+
+/** The likely versions of the next release post, most likely first (for the version prompt). */
+export async function suggestReleaseVersions(site: SiteContext, changelogPath?: string): Promise<string[]> {
+  const changelog = readChangelog(site, changelogPath);
+  return suggestNextVersions({
+    postVersions: postVersions(site),
+    changelogVersions: 'error' in changelog ? [] : changelog.releases,
+    tagVersions: await tagVersions(site),
+  });
+}
+
+/** The author's `twitter` and `gravatar` from their newest post, for a name typed without them. */
+export function authorFromPosts(files: string[], displayName: string): PostAuthor | undefined {
+  const wanted = displayName.trim().toLowerCase();
+  const newestFirst = [...files].sort((a, b) => path.basename(b).localeCompare(path.basename(a)));
+  for (const file of newestFirst) {
+    const read = readText(file);
+    if ('error' in read) continue;
+    const post = parsePost(read.text);
+    const name = fieldValue(post, 'post_author.display_name');
+    if (typeof name !== 'string' || name.trim().toLowerCase() !== wanted) continue;
+    const twitter = fieldValue(post, 'post_author.twitter');
+    const gravatar = fieldValue(post, 'post_author.gravatar');
+    return {
+      display_name: name.trim(),
+      twitter: typeof twitter === 'string' ? twitter : undefined,
+      gravatar: typeof gravatar === 'string' ? gravatar : undefined,
+    };
+  }
+  return undefined;
+}
+
+async function resolveAuthor(site: SiteContext, files: string[], options: NewPostOptions): Promise<PostAuthor | { error: string }> {
+  const name = options.author?.trim() || (await gitUserName(site.root));
+  if (!name) return { error: "no author: give the author's name (git's user.name is not set either)" };
+  const known = options.twitter === undefined || options.gravatar === undefined ? authorFromPosts(files, name) : undefined;
+  return {
+    display_name: name,
+    twitter: options.twitter ?? known?.twitter,
+    gravatar: options.gravatar ?? known?.gravatar,
+  };
+}
+
+async function contributorsFor(site: SiteContext, version: string, previous: string | undefined, notes: string[]) {
+  const unknown = (why: string) => {
+    notes.push(`contributors unknown (${why}): the Thanks section has a placeholder`);
+    return undefined;
+  };
+  const root = await gitRoot(site.root);
+  if ('error' in root) return unknown(root.error);
+  const range = await resolveReleaseRange(root.root, site.profile, version, previous);
+  if ('error' in range) return unknown(range.error);
+  notes.push(...range.notes);
+  const found = await gitContributors(root.root, range.from, range.to);
+  if ('error' in found) return unknown(found.error);
+  if (found.names.length === 0) return unknown(`no commits in ${range.from ?? ''}${range.from ? '..' : ''}${range.to}`);
+  return found.names;
+}
+
+function planDataFile(site: SiteContext, version: string, date: string, slug: string, notes: string[]): ReleasePostPlan['dataFile'] {
+  if (!site.profile.dataFile) return undefined;
+  const file = path.join(site.root, site.profile.dataFile);
+  if (!fs.existsSync(file)) return undefined;
+  const read = readText(file);
+  if ('error' in read) {
+    notes.push(`cannot read the data file ${file}: ${read.error}`);
+    return undefined;
+  }
+  const title = suggestNewsTitle(read.text, site.profile.projectName, version);
+  const updated = addReleaseToDataFile(read.text, { title, date: formatPostDate(date), version, slug });
+  if ('error' in updated) {
+    notes.push(`${updated.error}: ${file} is left as it is`);
+    return undefined;
+  }
+  return { path: file, text: updated.text, original: read.text, changes: updated.changes };
+}
+
+/** Everything a new release post needs, ready to write; an error message when no post can be made. */
+export async function planReleasePost(site: SiteContext, options: NewPostOptions): Promise<PlanResult> {
+  const version = options.version.trim();
+  const versionError = validateVersion(version);
+  if (versionError) return { error: versionError };
+  const date = options.date?.trim() || today();
+  if (!isRealDate(date)) return { error: `"${date}" is not a date; write it as YYYY-MM-DD` };
+  const postsFolder = path.join(site.root, site.profile.postsFolder);
+  if (!isDirectory(postsFolder)) return { error: `no posts folder at ${postsFolder}` };
+
+  const notes: string[] = [];
+  const files = listPostFiles(site);
+  const changelog = readChangelog(site, options.changelogPath);
+  if ('error' in changelog) return changelog;
+  const release = findRelease(changelog.releases, version);
+  if (!changelog.file) notes.push(`no ${site.profile.changelog} found: the features are a placeholder`);
+  else if (!release) notes.push(`${changelog.file} has no entry for ${version}: the features are a placeholder`);
+
+  let template: string | undefined;
+  const templatePath = options.templatePath ?? (site.profile.template || undefined);
+  if (templatePath !== undefined) {
+    const file = path.resolve(site.root, templatePath);
+    const read = readText(file);
+    if ('error' in read) return { error: `cannot read the template ${file}: ${read.error}` };
+    template = read.text;
+  }
+
+  const author = await resolveAuthor(site, files, options);
+  if ('error' in author) return author;
+  const known = [...postVersions(site, files), ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site))];
+  const previous = previousVersion(version, known);
+  const contributors = await contributorsFor(site, version, previous, notes);
+
+  const post = scaffoldReleasePost({ profile: site.profile, version, date, author, previousVersion: previous, changelog: release, contributors, template });
+  if (post.errors.length) return { error: post.errors.join('; ') };
+  const target = path.join(postsFolder, post.fileName);
+  return {
+    plan: {
+      path: target,
+      text: post.text,
+      cursor: post.cursor,
+      exists: fs.existsSync(target),
+      title: post.title,
+      slug: post.slug,
+      permalink: post.permalink,
+      previousVersion: previous,
+      contributors,
+      changelogPath: changelog.file,
+      dataFile: planDataFile(site, version, date, post.slug, notes),
+      notes,
+    },
+  };
+}
+
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK']);
+
+function tempNameBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Creates `file` with `text`, never replacing an existing file: the text goes to a temporary file in the same
+ * folder, which is then hard-linked to the name (an atomic create that fails if the name exists). No partial
+ * file is left behind on failure.
+ */
+export function writeNewFile(file: string, text: string): { ok: true } | { error: string; exists?: boolean } {
+  const temp = tempNameBeside(file);
+  try {
+    fs.writeFileSync(temp, text, { flag: 'wx' });
+  } catch (err) {
+    return { error: `cannot write in ${path.dirname(file)}: ${reason(err)}` };
+  }
+  try {
+    fs.linkSync(temp, file);
+    return { ok: true };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return { error: `${file} already exists`, exists: true };
+    if (!NO_HARD_LINKS.has(code)) return { error: `cannot create ${file}: ${reason(err)}` };
+    // File systems without hard links: an exclusive copy still refuses an existing file.
+    try {
+      fs.copyFileSync(temp, file, fs.constants.COPYFILE_EXCL);
+      return { ok: true };
+    } catch (copyErr) {
+      if ((copyErr as NodeJS.ErrnoException).code === 'EEXIST') return { error: `${file} already exists`, exists: true };
+      fs.rmSync(file, { force: true });
+      return { error: `cannot create ${file}: ${reason(copyErr)}` };
+    }
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Replaces an existing file's text, only if it still reads `expected` (nobody changed it since it was read):
+ * written beside it and renamed over it, so the file is never half written.
+ */
+export function replaceFileText(file: string, expected: string, text: string): { ok: true } | { error: string } {
+  const current = readText(file);
+  if ('error' in current) return { error: `cannot read ${file}: ${current.error}` };
+  if (current.text !== expected) return { error: `${file} changed while the post was being prepared; nothing was written to it` };
+  const temp = tempNameBeside(file);
+  try {
+    fs.writeFileSync(temp, text, { flag: 'wx', mode: fs.statSync(file).mode & 0o777 });
+    fs.renameSync(temp, file);
+    return { ok: true };
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    return { error: `cannot write ${file}: ${reason(err)}` };
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The text of a new release post: front matter in the profile's key order and the body from a template, filled
+ * from the CHANGELOG entry and the contributors. What only a person can write is left as a `TODO:` placeholder,
+ * which the `placeholder` rule points at.
+ */
+import { issueItems, type ChangelogItem, type ChangelogRelease } from './changelog';
+import type { SiteProfile } from './profile';
+import { fillVersion, formatPostDate, isRealDate, permalinkFor, postFileName, releaseSlug, releaseTitle } from './site';
+import { BUILT_IN_TEMPLATE, renderTemplate, type TemplateVars } from './template';
+import type { TextPosition } from './text';
+import { validateVersion } from './versions';
+import { yamlScalar } from './yamlScalar';
+
+export interface PostAuthor {
+  display_name: string;
+  /** Handle with or without `@`; written without it. */
+  twitter?: string;
+  /** MD5 hash of the e-mail address. */
+  gravatar?: string;
+}
+
+export interface ScaffoldInput {
+  profile: SiteProfile;
+  version: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  author: PostAuthor;
+  previousVersion?: string;
+  /** This version's CHANGELOG entry, when there is one. */
+  changelog?: ChangelogRelease;
+  /** Contributors from git; undefined when unknown. */
+  contributors?: string[];
+  /** A body template; the built-in one when undefined. */
+  template?: string;
+}
+
+export interface ScaffoldedPost {
+  /** `YYYY-MM-DD-<slug>.md` */
+  fileName: string;
+  slug: string;
+  permalink: string;
+  title: string;
+  text: string;
+  /** The first thing a person must write: the first placeholder, else the template's `{{cursor}}`. */
+  cursor: TextPosition;
+  /** Why no post can be written (invalid version or date, unknown template variable, ...). */
+  errors: string[];
+}
+
+/** Placeholders start with this word, so the `placeholder` rule reports each one. */
+export const PLACEHOLDER_MARK = 'TODO';
+
+const PLACEHOLDERS = {
+  features: `${PLACEHOLDER_MARK}: list the main features and improvements of this release.`,
+  fixes: `${PLACEHOLDER_MARK}: list the bug fixes of this release.`,
+  previous: `${PLACEHOLDER_MARK}: previous version`,
+  count: PLACEHOLDER_MARK,
+};
+
+/** The contributors placeholder, with the git command that lists them when the range is known. */
+function contributorsPlaceholder(profile: SiteProfile, version: string, previous: string | undefined): string {
+  const range = previous ? `${fillVersion(profile.gitTag, profile, previous)}..${fillVersion(profile.gitTag, profile, version)}` : '<previous tag>..HEAD';
+  return `${PLACEHOLDER_MARK}: list the contributors, from \`git log --format=%aN ${range} | sort -u\`.`;
+}
+
+/** `[MESOS-1](url), [MESOS-2](url) - text` as the site's posts link issues. */
+function itemLine(item: ChangelogItem, issueUrl: string | undefined): string {
+  const keys = item.keys.map((k) => (issueUrl ? `[${k}](${issueUrl.replace('{key}', k)})` : k)).join(', ');
+  return keys ? `${keys} - ${item.text}` : item.text;
+}
+
+function markdownList(items: ChangelogItem[], issueUrl: string | undefined, depth = 0): string[] {
+  const pad = '  '.repeat(depth);
+  return items.flatMap((item) => [`${pad}* ${itemLine(item, issueUrl)}`, ...markdownList(item.children, issueUrl, depth + 1)]);
+}
+
+/** What the post lists: the highlights, and for a bug-fix release also its fixed bugs and improvements. */
+function featureItems(release: ChangelogRelease | undefined): ChangelogItem[] {
+  if (!release) return [];
+  if (!release.bugFixRelease) return release.highlights;
+  const fixes = issueItems(release, ['Bug', 'Improvement', 'Improvements']);
+  const highlighted = new Set(release.highlights.flatMap((i) => i.keys));
+  return [...release.highlights, ...fixes.filter((i) => !i.keys.some((k) => highlighted.has(k)))];
+}
+
+/** One `##` section per highlight group; ungrouped highlights stay a list under a section of their own. */
+function featureSections(items: ChangelogItem[], issueUrl: string | undefined, placeholder: string): string {
+  if (items.length === 0) return `## ${placeholder}`;
+  const groups = items.filter((i) => i.children.length > 0 && i.keys.length === 0);
+  const loose = items.filter((i) => !groups.includes(i));
+  const parts = groups.map((g) => `## ${g.text.replace(/:$/, '')}\n\n${markdownList(g.children, issueUrl).join('\n')}`);
+  if (loose.length) parts.push(`## Other Features and Improvements\n\n${markdownList(loose, issueUrl).join('\n')}`);
+  return parts.join('\n\n');
+}
+
+function articleFor(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+interface FrontMatterValues {
+  layout: string;
+  title: string;
+  permalink: string;
+  published: boolean;
+  post_author: PostAuthor;
+  tags: string;
+}
+
+/** Front matter in the profile's key order; keys the order does not name come after, in a fixed order. */
+function frontMatter(profile: SiteProfile, values: FrontMatterValues): string {
+  const author: Record<string, string | undefined> = {
+    display_name: values.post_author.display_name.trim(),
+    gravatar: values.post_author.gravatar?.trim().toLowerCase() || undefined,
+    twitter: values.post_author.twitter?.trim().replace(/^@/, '') || undefined,
+  };
+  const top: Record<string, string | boolean | Record<string, string | undefined>> = { ...values, post_author: author };
+  const order = [...profile.keyOrder.filter((k) => !k.includes('.')), ...Object.keys(top)];
+  const subOrder = [
+    ...profile.keyOrder.filter((k) => k.startsWith('post_author.')).map((k) => k.slice('post_author.'.length)),
+    ...Object.keys(author),
+  ];
+  const lines: string[] = [];
+  for (const key of new Set(order)) {
+    const value = top[key];
+    if (value === undefined) continue;
+    if (typeof value === 'boolean') lines.push(`${key}: ${value}`);
+    else if (typeof value === 'string') lines.push(`${key}: ${yamlScalar(value)}`);
+    else {
+      lines.push(`${key}:`);
+      for (const sub of new Set(subOrder)) {
+        const v = value[sub];
+        if (v !== undefined) lines.push(`  ${sub}: ${yamlScalar(v)}`);
+      }
+    }
+  }
+  return `---\n${lines.join('\n')}\n---\n`;
+}
+
+function validate(input: ScaffoldInput): string[] {
+  const errors: string[] = [];
+  const versionError = validateVersion(input.version);
+  if (versionError) errors.push(versionError);
+  if (!isRealDate(input.date)) errors.push(`"${input.date}" is not a date; write it as YYYY-MM-DD`);
+  if (input.author.display_name.trim() === '') errors.push("the author's name is empty");
+  const twitter = input.author.twitter?.trim().replace(/^@/, '');
+  if (twitter && !/^\w{1,15}$/.test(twitter)) errors.push(`"${input.author.twitter}" is not a Twitter handle`);
+  const gravatar = input.author.gravatar?.trim();
+  if (gravatar && !/^[0-9a-f]{32}$/i.test(gravatar)) errors.push('the gravatar must be 32 hexadecimal characters (the MD5 of the e-mail)');
+  return errors;
+}
+
+function firstPlaceholder(text: string, fromLine: number): TextPosition | undefined {
+  const lines = text.split('\n');
+  for (let line = fromLine; line < lines.length; line++) {
+    const character = lines[line].indexOf(PLACEHOLDER_MARK);
+    if (character !== -1) return { line, character };
+  }
+  return undefined;
+}
+
+export function scaffoldReleasePost(input: ScaffoldInput): ScaffoldedPost {
+  const { profile } = input;
+  const version = input.version.trim();
+  const slug = releaseSlug(profile, version);
+  const permalink = permalinkFor(profile, slug);
+  const title = releaseTitle(profile, version);
+  const fileName = postFileName(input.date, slug);
+  const errors = validate(input);
+
+  const bugFix = input.changelog?.bugFixRelease === true;
+  const items = featureItems(input.changelog);
+  const missing = bugFix ? PLACEHOLDERS.fixes : PLACEHOLDERS.features;
+  const contributors = input.contributors;
+  const vars: TemplateVars = {
+    version,
+    previous_version: input.previousVersion ?? PLACEHOLDERS.previous,
+    project: profile.projectName,
+    article: articleFor(profile.projectName),
+    title,
+    date: input.date,
+    date_long: formatPostDate(input.date),
+    author: input.author.display_name.trim(),
+    features_intro: bugFix
+      ? 'This release includes the following bug fixes and improvements:'
+      : 'This release includes the following features and improvements:',
+    features: items.length ? markdownList(items, profile.issueUrl).join('\n') : missing,
+    feature_sections: featureSections(items, profile.issueUrl, missing),
+    changelog_url: fillVersion(profile.links.changelog, profile, version),
+    download_url: fillVersion(profile.links.download, profile, version),
+    upgrades_url: fillVersion(profile.links.upgrades, profile, version),
+    community_url: fillVersion(profile.links.community, profile, version),
+    contributor_count: contributors?.length ? String(contributors.length) : PLACEHOLDERS.count,
+    contributors: contributors?.length ? contributors.join(', ') : contributorsPlaceholder(profile, version, input.previousVersion),
+  };
+  const rendered = renderTemplate((input.template ?? BUILT_IN_TEMPLATE).replace(/\r\n?/g, '\n'), vars);
+  errors.push(...rendered.errors);
+
+  const head = frontMatter(profile, {
+    layout: profile.layouts[0] ?? 'post',
+    title,
+    permalink,
+    published: true,
+    post_author: input.author,
+    tags: profile.releaseTags,
+  });
+  const body = rendered.text.replace(/^\n+/, '').replace(/\s*$/, '\n');
+  const text = `${head}\n${body}`;
+  const bodyLine = head.split('\n').length;
+  const trimmedLead = rendered.text.length - rendered.text.replace(/^\n+/, '').length;
+  const cursor =
+    firstPlaceholder(text, bodyLine) ??
+    (rendered.cursor
+      ? { line: bodyLine + Math.max(0, rendered.cursor.line - trimmedLead), character: rendered.cursor.character }
+      : undefined) ??
+    { line: bodyLine, character: 0 };
+  return { fileName, slug, permalink, title, text, cursor, errors };
+}
