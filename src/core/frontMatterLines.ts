@@ -1,0 +1,129 @@
+import type { ParsedPost } from './parse';
+
+/**
+ * The front matter read line by line, so completions and hovers keep working while the YAML is broken or half
+ * typed. Each line is a `key: value` pair, a `- item` of a list, or something else.
+ */
+export interface FrontMatterLine {
+  line: number;
+  indent: number;
+  /** Dotted path of the key on this line (`post_author.twitter`), or of the list the item belongs to. */
+  path: string | undefined;
+  /** Key as written, with its columns; undefined on list items and other lines. */
+  key: string | undefined;
+  keyStart: number;
+  keyEnd: number;
+  /** True when the key is followed by a colon. */
+  hasColon: boolean;
+  /** Column where the value starts (after `: ` or `- `); -1 when there is no value part. */
+  valueStart: number;
+  /** The value as written, without trailing spaces or a trailing comment. */
+  value: string;
+  isListItem: boolean;
+}
+
+/** Lines of the document that belong to the front matter (between the `---` lines), or undefined. */
+export function frontMatterLineSpan(post: ParsedPost): { first: number; end: number } | undefined {
+  const fm = post.frontMatter;
+  if (!fm || !/^\uFEFF?---[ \t]*$/.test(fm.opening)) return undefined;
+  return { first: 1, end: fm.closingLine ?? post.lines.lineCount };
+}
+
+const KEY_LINE = /^([ ]*)([A-Za-z_][\w.-]*|"[^"]*"|'[^']*')?([ \t]*)(:)?/;
+const LIST_ITEM = /^([ ]*)-([ \t]+|$)/;
+
+function valueText(raw: string): string {
+  // A `#` after a space starts a comment unless it sits inside quotes.
+  const quoted = /^(["'])/.exec(raw);
+  if (quoted) {
+    const close = raw.indexOf(quoted[1], 1);
+    return close > 0 ? raw.slice(0, close + 1) : raw.trimEnd();
+  }
+  return raw.replace(/(^|[ \t])#.*$/, '').trimEnd();
+}
+
+/** Reads one front-matter line without the YAML parser. */
+function readLine(text: string, line: number): Omit<FrontMatterLine, 'path'> {
+  const item = LIST_ITEM.exec(text);
+  if (item) {
+    const valueStart = item[0].length;
+    return {
+      line,
+      indent: item[1].length,
+      key: undefined,
+      keyStart: -1,
+      keyEnd: -1,
+      hasColon: false,
+      valueStart,
+      value: valueText(text.slice(valueStart)),
+      isListItem: true,
+    };
+  }
+  const m = KEY_LINE.exec(text) as RegExpExecArray;
+  const indent = m[1].length;
+  const rawKey = m[2];
+  if (rawKey === undefined) {
+    return { line, indent, key: undefined, keyStart: indent, keyEnd: indent, hasColon: false, valueStart: -1, value: '', isListItem: false };
+  }
+  const key = /^["']/.test(rawKey) ? rawKey.slice(1, -1) : rawKey;
+  const hasColon = m[4] === ':';
+  let valueStart = -1;
+  if (hasColon) {
+    valueStart = m[0].length;
+    while (text[valueStart] === ' ' || text[valueStart] === '\t') valueStart++;
+  }
+  return {
+    line,
+    indent,
+    key,
+    keyStart: indent,
+    keyEnd: indent + rawKey.length,
+    hasColon,
+    valueStart,
+    value: hasColon ? valueText(text.slice(valueStart)) : '',
+    isListItem: false,
+  };
+}
+
+/** Every front-matter line with the dotted path of its key, found from the indentation. */
+export function readFrontMatterLines(post: ParsedPost): FrontMatterLine[] {
+  const span = frontMatterLineSpan(post);
+  if (!span) return [];
+  const result: FrontMatterLine[] = [];
+  // Open parents: keys with no value on their own line, innermost last.
+  const parents: { indent: number; path: string }[] = [];
+  for (let line = span.first; line < span.end; line++) {
+    const text = post.lines.lineText(line);
+    const read = readLine(text, line);
+    const blank = text.trim() === '' || /^[ ]*#/.test(text);
+    if (!blank) closeParents(parents, read);
+    const parent = parents[parents.length - 1]?.path;
+    const path = read.isListItem ? parent : read.key === undefined ? parent : parent ? `${parent}.${read.key}` : read.key;
+    result.push({ ...read, path: blank ? undefined : path });
+    if (!blank && read.key !== undefined && read.hasColon && read.value === '' && path) parents.push({ indent: read.indent, path });
+  }
+  return result;
+}
+
+/** Leaves the parents a line is not nested in; a list may sit at its key's own indentation. */
+function closeParents(parents: { indent: number; path: string }[], read: Omit<FrontMatterLine, 'path'>): void {
+  while (parents.length) {
+    const top = parents[parents.length - 1];
+    if (top.indent < read.indent || (read.isListItem && top.indent === read.indent)) return;
+    parents.pop();
+  }
+}
+
+/**
+ * The dotted path a new key typed at this indentation would get: the innermost key above it that has no value
+ * and is indented less.
+ */
+export function parentPathAt(lines: FrontMatterLine[], line: number, indent: number): string | undefined {
+  if (indent === 0) return undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i];
+    if (l.line >= line || l.path === undefined || l.indent >= indent) continue;
+    return l.key !== undefined && l.hasColon && l.value === '' ? l.path : undefined;
+  }
+  return undefined;
+}
