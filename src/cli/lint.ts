@@ -1,0 +1,239 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { largeFileProblem, lintPost, type Problem } from '../core/lint';
+import { parsePost } from '../core/parse';
+import { defaultProfile } from '../core/profile';
+import { findSiteForFile, isPostFile, readSiteConfig, type SiteContext } from '../core/workspace';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
+
+const USAGE = `Usage: release-post lint [--format text|json|github] [--config FILE] PATH...
+
+Checks the posts among PATH (files, or folders searched for .md/.markdown files, skipping node_modules and
+dot-folders). Exits 0 without errors, 1 with errors, 2 on bad usage or an unreadable path.
+`;
+
+/** Files above this size are reported, not checked. */
+export const MAX_LINT_BYTES = 5 * 1024 * 1024;
+
+export type LintFormat = 'text' | 'json' | 'github';
+
+interface LintArgs {
+  format: LintFormat;
+  config: string | undefined;
+  paths: string[];
+  help: boolean;
+}
+
+/** One problem as the CLI reports it: 1-based lines and columns, end exclusive. */
+export interface ReportedProblem {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: Problem['severity'];
+  message: string;
+}
+
+function parseArgs(argv: string[]): LintArgs | { error: string } {
+  const args: LintArgs = { format: 'text', config: undefined, paths: [], help: false };
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      args.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') {
+      args.help = true;
+      continue;
+    }
+    const m = /^--(format|config)(?:=(.*))?$/s.exec(arg);
+    if (!m) return { error: `unknown option "${arg}"` };
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === '') return { error: `--${m[1]} needs a value` };
+    if (m[1] === 'format') {
+      if (value !== 'text' && value !== 'json' && value !== 'github') return { error: `--format must be text, json or github, not "${value}"` };
+      args.format = value;
+    } else {
+      args.config = value;
+    }
+  }
+  return args;
+}
+
+const POST_EXTENSION = /\.(md|markdown)$/i;
+
+/** Markdown files below a folder, sorted, skipping node_modules and dot-folders (symbolic links to folders too). */
+function markdownFilesBelow(folder: string, unreadable: string[]): string[] {
+  const found: string[] = [];
+  const pending = [folder];
+  while (pending.length) {
+    const dir = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      unreadable.push(dir);
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') pending.push(full);
+      } else if (POST_EXTENSION.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) {
+        found.push(full);
+      }
+    }
+  }
+  return found.sort();
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function shownPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  return shown.split(path.sep).join('/');
+}
+
+function toReported(file: string, p: Problem): ReportedProblem {
+  return {
+    file,
+    line: p.range.start.line + 1,
+    column: p.range.start.character + 1,
+    endLine: p.range.end.line + 1,
+    endColumn: p.range.end.character + 1,
+    rule: p.rule,
+    severity: p.severity,
+    message: p.message,
+  };
+}
+
+/** Lints one file; undefined when it is not a post. */
+function lintFile(file: string, site: SiteContext | undefined, size: number): Problem[] | undefined {
+  if (size > MAX_LINT_BYTES) return [largeFileProblem('5 MB')];
+  const text = fs.readFileSync(file, 'utf8');
+  const post = parsePost(text);
+  if (!isPostFile(file, site, post)) return undefined;
+  return lintPost(post, path.basename(file), site?.profile ?? defaultProfile());
+}
+
+/** `release-post lint`: checks posts; 0 no errors, 1 errors, 2 bad usage or an unreadable path. */
+export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv);
+  if ('error' in args) {
+    io.err(`release-post lint: ${args.error}. Run "release-post lint --help" for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (args.help) {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
+  if (!args.paths.length) {
+    io.err('release-post lint: no PATH given: name the posts or folders to check.\n');
+    return EXIT_USAGE;
+  }
+  let forcedSite: SiteContext | undefined;
+  if (args.config !== undefined) {
+    forcedSite = readSiteConfig(path.resolve(io.cwd, args.config));
+    if (!forcedSite) {
+      io.err(`release-post lint: cannot read the config file "${args.config}".\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const files: string[] = [];
+  const unreadable: string[] = [];
+  for (const given of args.paths) {
+    const full = path.resolve(io.cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      io.err(`release-post lint: cannot read "${given}": no such file or folder.\n`);
+      return EXIT_USAGE;
+    }
+    if (stat.isDirectory()) files.push(...markdownFilesBelow(full, unreadable));
+    else files.push(full);
+  }
+
+  const reported: ReportedProblem[] = [];
+  const configsSeen = new Set<string>();
+  const reportConfig = (site: SiteContext | undefined) => {
+    if (!site?.configPath || configsSeen.has(site.configPath)) return;
+    configsSeen.add(site.configPath);
+    const shown = shownPath(site.configPath, io.cwd);
+    for (const p of site.problems) reported.push(toReported(shown, { rule: 'config', severity: 'error', message: p.message, range: p.range }));
+  };
+  reportConfig(forcedSite);
+
+  let checked = 0;
+  for (const file of [...new Set(files)]) {
+    const site = forcedSite ?? findSiteForFile(file);
+    reportConfig(site);
+    let problems: Problem[] | undefined;
+    try {
+      problems = lintFile(file, site, fs.statSync(file).size);
+    } catch {
+      unreadable.push(file);
+      continue;
+    }
+    if (!problems) continue;
+    checked++;
+    const shown = shownPath(file, io.cwd);
+    for (const p of problems) reported.push(toReported(shown, p));
+  }
+
+  io.out(formatReport(args.format, checked, reported));
+  for (const file of unreadable) io.err(`release-post lint: cannot read "${shownPath(file, io.cwd)}".\n`);
+  if (unreadable.length) return EXIT_USAGE;
+  return reported.some((p) => p.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+export function formatReport(format: LintFormat, files: number, problems: ReportedProblem[]): string {
+  if (format === 'json') return JSON.stringify({ files, problems }) + '\n';
+  if (format === 'github') return problems.map(githubAnnotation).join('');
+  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  ${p.rule}\n`);
+  const count = (s: Problem['severity']) => problems.filter((p) => p.severity === s).length;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(
+    `${plural(files, 'post')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info\n`,
+  );
+  return lines.join('');
+}
+
+const ANNOTATION_LEVEL: Record<Problem['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A GitHub Actions workflow command: `::error file=...,line=...::message`. */
+export function githubAnnotation(p: ReportedProblem): string {
+  const props = [
+    `file=${escapeProperty(p.file)}`,
+    `line=${p.line}`,
+    `col=${p.column}`,
+    `endLine=${p.endLine}`,
+    `endColumn=${p.endColumn}`,
+    `title=${escapeProperty(p.rule)}`,
+  ].join(',');
+  return `::${ANNOTATION_LEVEL[p.severity]} ${props}::${escapeData(p.message)}\n`;
+}

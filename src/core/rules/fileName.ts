@@ -1,0 +1,68 @@
+import { findField, type ParsedPost } from '../parse';
+import { isRealDate, parsePostFileName, permalinkFor, slugify } from '../site';
+import type { TextRange } from '../text';
+import { frontMatterReadable } from './fields';
+import type { Finding, Fix, RuleInput } from './types';
+
+/** File-name problems have no place in the text: they are shown on the first line. */
+export function fileLevelRange(post: ParsedPost): TextRange {
+  return post.lines.lineRange(0);
+}
+
+/** The base name the file should have, when its slug only needs cleaning (dots, capitals, spaces). */
+export function cleanFileName(fileName: string): string | undefined {
+  const name = parsePostFileName(fileName);
+  if (!name.date || !name.slug) return undefined;
+  const slug = slugify(name.slug);
+  if (!slug || slug === name.slug) return undefined;
+  return `${name.date}-${slug}${name.extension.toLowerCase()}`;
+}
+
+export function renameFix(newName: string): Fix {
+  return { title: `Rename the file to ${newName}`, rename: newName };
+}
+
+/** `filename-format`: `YYYY-MM-DD-<slug>.md` with a real date and a slug of lower-case letters, digits and dashes. */
+export function checkFileNameFormat({ post, fileName }: RuleInput): Finding[] {
+  const name = parsePostFileName(fileName);
+  const range = fileLevelRange(post);
+  const found = (message: string, fixes?: Fix[]): Finding[] => [{ rule: 'filename-format', message, range, fixes }];
+  if (!name.date || !name.slug) {
+    return found(`the file name "${name.baseName}" must be YYYY-MM-DD-<slug>.md: the site takes the post's date and URL from it`);
+  }
+  if (!isRealDate(name.date)) return found(`the date ${name.date} in the file name is not a real date`);
+  const clean = cleanFileName(fileName);
+  if (clean) {
+    const what = /\./.test(name.slug) ? 'dots (they stay in the URL)' : /[A-Z]/.test(name.slug) ? 'capitals' : /\s/.test(name.slug) ? 'spaces' : 'characters other than lower-case letters, digits and single dashes';
+    return found(`the slug "${name.slug}" in the file name has ${what}; the post's URL is made from it`, [renameFix(clean)]);
+  }
+  return [];
+}
+
+/** `permalink-mismatch`: the permalink, when set, is the URL the file name gives. */
+export function checkPermalinkMismatch({ post, fileName, profile }: RuleInput): Finding[] {
+  if (!frontMatterReadable(post)) return [];
+  const at = findField(post, 'permalink');
+  const name = parsePostFileName(fileName);
+  if (!at || !name.slug || !name.date) return [];
+  const value = (post.frontMatter!.data as Record<string, unknown>).permalink;
+  if (typeof value !== 'string') return [];
+  const expected = permalinkFor(profile, name.slug);
+  if (value === expected) return [];
+  const fixes: Fix[] = [];
+  const clean = cleanFileName(fileName);
+  if (clean) {
+    // The file name itself is malformed: renaming it is the fix when that yields this permalink.
+    if (permalinkFor(profile, slugify(name.slug)) === value) fixes.push(renameFix(clean));
+  } else {
+    fixes.push({ title: `Set the permalink to ${expected}`, edits: [{ range: at.valueRange, newText: expected }] });
+  }
+  return [
+    {
+      rule: 'permalink-mismatch',
+      message: `the permalink ${value} differs from the URL the file name gives, ${expected}`,
+      range: at.valueRange,
+      fixes: fixes.length ? fixes : undefined,
+    },
+  ];
+}

@@ -1,0 +1,59 @@
+import type { Token } from 'markdown-it';
+import type { Finding, RuleInput } from './types';
+
+function headingText(tokens: Token[], openIndex: number): string {
+  const inline = tokens[openIndex + 1];
+  return inline?.type === 'inline' ? inline.content.trim() : '';
+}
+
+function headingLevel(token: Token): number {
+  return Number(token.tag.slice(1)) || 1;
+}
+
+/** True for a block that only holds HTML comments (a disable comment, a note to the editor): not content. */
+export function isCommentOnly(token: Token): boolean {
+  return token.type === 'html_block' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(token.content);
+}
+
+/** `empty-heading`: a heading with no text. */
+export function checkEmptyHeading({ post }: RuleInput): Finding[] {
+  const findings: Finding[] = [];
+  const { tokens } = post;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type !== 'heading_open' || !token.map || headingText(tokens, i) !== '') continue;
+    findings.push({ rule: 'empty-heading', message: 'this heading has no text', range: post.lines.lineRange(token.map[0]) });
+  }
+  return findings;
+}
+
+/** `empty-section`: a heading followed directly by a heading of the same or a higher level, or by the end. */
+export function checkEmptySection({ post }: RuleInput): Finding[] {
+  const findings: Finding[] = [];
+  const { tokens } = post;
+  let pending: { token: Token; level: number; text: string } | undefined;
+  const report = () => {
+    if (!pending?.token.map) return;
+    findings.push({
+      rule: 'empty-section',
+      message: `the section "${pending.text}" is empty: write it or remove the heading`,
+      range: post.lines.lineRange(pending.token.map[0]),
+    });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.level !== 0 || token.nesting === -1) continue;
+    if (token.type === 'heading_open') {
+      const text = headingText(tokens, i);
+      if (text === '') continue;
+      const level = headingLevel(token);
+      if (pending && level <= pending.level) report();
+      pending = { token, level, text };
+      continue;
+    }
+    if (isCommentOnly(token)) continue;
+    pending = undefined;
+  }
+  report();
+  return findings;
+}

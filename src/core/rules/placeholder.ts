@@ -1,0 +1,52 @@
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { ParsedPost } from '../parse';
+import { frontMatterReadable } from './fields';
+import type { Finding, RuleInput } from './types';
+
+/** `TODO`-like words and unfilled template variables (`{{version}}`, `{version}`). */
+const LEFTOVER = /\b(?:TODO|TBD|FIXME|XXX)\b|\{\{\s*[A-Za-z_][\w-]*\s*\}\}|(?<![\w$\\{])\{[A-Za-z_][\w-]*\}(?!\})/g;
+/** Emphasis markers with nothing between them: `****`, `** **`, `____`. */
+const EMPTY_EMPHASIS = /(?<![\w*\\])\*\*[ \t]*\*\*(?![\w*])|(?<![\w_\\])__[ \t]*__(?![\w_])/g;
+
+function describe(found: string): string {
+  if (/^[*_]/.test(found)) return `empty emphasis "${found}" is left from a template`;
+  if (found.startsWith('{')) return `the template variable ${found} was never filled in`;
+  return `"${found}" marks something still to be written`;
+}
+
+/** `placeholder`: leftovers from a template or a draft, in the body and in front-matter values. */
+export function checkPlaceholder({ post, prose }: RuleInput): Finding[] {
+  const findings: Finding[] = [];
+  const add = (offset: number, found: string) =>
+    findings.push({ rule: 'placeholder', message: describe(found), range: post.lines.rangeOf(offset, offset + found.length) });
+
+  for (const block of prose()) {
+    for (const m of block.source.matchAll(LEFTOVER)) add(block.offset + m.index, m[0]);
+    if (!block.source.includes('**') && !block.source.includes('__')) continue;
+    // Only markers markdown-it left as literal text are empty emphasis; `**a** **b**` is two bold words.
+    const literal = block.inlines.some((inline) =>
+      (inline.children ?? []).some((c) => c.type === 'text' && (c.content.includes('**') || c.content.includes('__'))),
+    );
+    if (!literal) continue;
+    for (const m of block.source.matchAll(EMPTY_EMPHASIS)) add(block.offset + m.index, m[0]);
+  }
+  if (frontMatterReadable(post)) visitStrings(post, post.frontMatter!.doc!.contents as YamlNode | null, add);
+  return findings;
+}
+
+/** Calls `add` for each leftover in the front matter's string values (iterative: nesting depth is the author's). */
+function visitStrings(post: ParsedPost, root: YamlNode | null, add: (offset: number, found: string) => void): void {
+  const base = post.frontMatter!.contentStart;
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i].value);
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+      const source = post.text.slice(base + node.range[0], base + node.range[1]);
+      for (const m of source.matchAll(LEFTOVER)) add(base + node.range[0] + m.index, m[0]);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { ParsedPost } from '../parse';
+import type { SiteProfile } from '../profile';
+import type { TextRange } from '../text';
+import type { ProseBlock } from './prose';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface TextEdit {
+  range: TextRange;
+  newText: string;
+}
+
+/** A quick fix: text edits in the post, or a new base name for the post's file. */
+export type Fix = { title: string; edits: TextEdit[] } | { title: string; rename: string };
+
+export interface Problem {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: TextRange;
+  fixes?: Fix[];
+}
+
+/** What a rule reports; the severity comes later, from the profile. */
+export type Finding = Omit<Problem, 'severity'>;
+
+export interface RuleMeta {
+  name: string;
+  defaultSeverity: Severity;
+  description: string;
+}
+
+/** What every rule reads: one parse of the post, shared. */
+export interface RuleInput {
+  post: ParsedPost;
+  fileName: string;
+  profile: SiteProfile;
+  /** Prose of the body (paragraphs, headings, list items, table rows), each block once, code spans blanked. */
+  prose(): ProseBlock[];
+}
+
+export type RuleCheck = (input: RuleInput) => Finding[];

@@ -1,0 +1,168 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseConfig, type ConfigProblem } from './config';
+import type { ParsedPost } from './parse';
+import { CONFIG_FILE_NAME, defaultProfile, KNOWN_POSTS_FOLDERS, type SiteProfile } from './profile';
+
+/** A site on disk: its root folder, its profile, and the config file it came from (if any) with that file's problems. */
+export interface SiteContext {
+  root: string;
+  profile: SiteProfile;
+  configPath: string | undefined;
+  problems: ConfigProblem[];
+}
+
+interface CachedConfig {
+  mtimeMs: number;
+  size: number;
+  profile: SiteProfile;
+  problems: ConfigProblem[];
+}
+
+/** Parsed config files, reused only while the file's modification time and size are unchanged. */
+const configCache = new Map<string, CachedConfig>();
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a config file into a site rooted at its folder; undefined when the file cannot be read. */
+export function readSiteConfig(configPath: string): SiteContext | undefined {
+  const file = path.resolve(configPath);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+    if (!stat.isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const cached = configCache.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+    return { root: path.dirname(file), profile: structuredClone(cached.profile), configPath: file, problems: cached.problems };
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const { profile, problems } = parseConfig(text);
+  configCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, profile, problems });
+  return { root: path.dirname(file), profile: structuredClone(profile), configPath: file, problems };
+}
+
+/** The default profile for a posts folder found without a config file, with the folders that go with it. */
+function profileForPostsFolder(postsFolder: string): SiteProfile {
+  const profile = defaultProfile();
+  if (postsFolder === profile.postsFolder) return profile;
+  profile.postsFolder = postsFolder;
+  // Where site-root URLs are served from for each kind of generator.
+  const source =
+    postsFolder === '_posts'
+      ? '' // Jekyll: the root itself
+      : postsFolder.startsWith('content/')
+        ? 'static' // Hugo
+        : postsFolder.split('/').slice(0, -1).join('/'); // Middleman `source/blog`, Hexo `source/_posts`
+  profile.sourceFolder = source;
+  profile.imagesUrl = '/images/';
+  profile.imagesFolder = source ? `${source}/images` : 'images';
+  profile.dataFile = '';
+  return profile;
+}
+
+/** The posts folder of a known layout that `filePath` lies in, and the site root before it. */
+function knownFolderOf(filePath: string): { root: string; folder: string } | undefined {
+  const normalized = path.resolve(filePath).split(path.sep).join('/');
+  for (const folder of KNOWN_POSTS_FOLDERS) {
+    const at = normalized.lastIndexOf(`/${folder}/`);
+    if (at < 0) continue;
+    const root = normalized.slice(0, at) || '/';
+    return { root: root.split('/').join(path.sep), folder };
+  }
+  return undefined;
+}
+
+/** The site of a post: the nearest config file above it, else a known posts folder in its path. */
+export function findSiteForFile(filePath: string): SiteContext | undefined {
+  let dir = path.dirname(path.resolve(filePath));
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (isFile(candidate)) {
+      const site = readSiteConfig(candidate);
+      if (site) return site;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const known = knownFolderOf(filePath);
+  if (!known) return undefined;
+  return { root: known.root, profile: profileForPostsFolder(known.folder), configPath: undefined, problems: [] };
+}
+
+/** The site whose root is `folder`: its config file, else the first known posts folder below it. */
+export function findSiteInFolder(folder: string): SiteContext | undefined {
+  const root = path.resolve(folder);
+  const config = path.join(root, CONFIG_FILE_NAME);
+  if (isFile(config)) {
+    const site = readSiteConfig(config);
+    if (site) return site;
+  }
+  for (const known of KNOWN_POSTS_FOLDERS) {
+    if (isDirectory(path.join(root, known))) {
+      return { root, profile: profileForPostsFolder(known), configPath: undefined, problems: [] };
+    }
+  }
+  return undefined;
+}
+
+const POST_EXTENSION = /\.(md|markdown)$/i;
+
+/** Absolute paths of the Markdown files in the site's posts folder and its sub-folders, sorted. */
+export function listPostFiles(site: SiteContext): string[] {
+  const found: string[] = [];
+  const pending = [path.resolve(site.root, site.profile.postsFolder)];
+  while (pending.length) {
+    const dir = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isFile() && POST_EXTENSION.test(entry.name)) found.push(full);
+    }
+  }
+  return found.sort();
+}
+
+/** True when `child` is inside `parent` (not equal to it). */
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** A post is a file in the site's posts folder, or one whose front matter looks like a post's. */
+export function isPostFile(filePath: string, site: SiteContext | undefined, post: ParsedPost): boolean {
+  if (site && isInside(path.resolve(site.root, site.profile.postsFolder), path.resolve(filePath))) return true;
+  const data = post.frontMatter?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+  const fields = data as Record<string, unknown>;
+  return ('layout' in fields && 'title' in fields) || 'post_author' in fields;
+}

@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import { applyFirstFix, at, covered, edited, GOOD_POST, lint, ofRule } from './helpers';
+
+const TRY = '### Try it out\n\nWe encourage you to try out this release and let us know what you think.\n';
+
+describe('lint: empty-heading', () => {
+  it('reports "#" and "## " with no text', () => {
+    const text = edited('### Try it out', '##\n\n### Try it out');
+    const [problem] = ofRule(lint(text), 'empty-heading');
+    assert.equal(problem.severity, 'error');
+    assert.equal(covered(text, problem), '##');
+    assert.equal(ofRule(lint(edited('### Try it out', '### \n\nText.\n\n### Try it out')), 'empty-heading').length, 1);
+  });
+});
+
+describe('lint: empty-section', () => {
+  it('reports a heading followed by a heading of the same level', () => {
+    const text = edited(TRY, '### Feature\n\n' + TRY);
+    const [problem] = ofRule(lint(text), 'empty-section');
+    assert.equal(covered(text, problem), '### Feature');
+    assert.match(problem.message, /"Feature" is empty/);
+  });
+
+  it('reports a heading followed by a higher-level heading, or by the end', () => {
+    assert.equal(ofRule(lint(edited(TRY, '### Feature\n## Next\n\nText.\n\n' + TRY)), 'empty-section').length, 1);
+    assert.equal(ofRule(lint(GOOD_POST + '\n### Links\n'), 'empty-section').length, 1);
+  });
+
+  it('counts a deeper sub-heading as content, not a comment', () => {
+    assert.deepEqual(ofRule(lint(edited(TRY, '## Features\n\n### Feature A\n\nText.\n\n' + TRY)), 'empty-section'), []);
+    assert.equal(ofRule(lint(edited(TRY, '### Feature\n\n<!-- write me -->\n\n' + TRY)), 'empty-section').length, 1);
+  });
+});
+
+describe('lint: empty-link', () => {
+  it('reports [text](), [text](<>), [text](#) and [](url)', () => {
+    for (const link of ['[companies]()', '[companies](<>)', '[companies](#)', '[](http://mesos.apache.org/)']) {
+      const text = edited('let us know what you think.', `let us know what you think, ${link}.`);
+      const problems = ofRule(lint(text), 'empty-link');
+      assert.equal(problems.length, 1, link);
+      assert.equal(covered(text, problems[0]), link);
+      assert.equal(problems[0].severity, 'error');
+    }
+  });
+
+  it('leaves images, code and real links alone', () => {
+    const text = edited('let us know what you think.', 'see ![](/assets/img/blog/a.png), `[x]()` and [docs](/documentation/latest/).');
+    assert.deepEqual(ofRule(lint(text), 'empty-link'), []);
+  });
+});
+
+describe('lint: glued-link', () => {
+  it('reports a word glued to a link and adds the space', () => {
+    const text = edited('is now available for [download]', 'is now available for[download]');
+    const [problem] = ofRule(lint(text), 'glued-link');
+    assert.equal(problem.severity, 'warning');
+    assert.match(covered(text, problem), /^r\[download\]/);
+    assert.equal(applyFirstFix(text, problem), GOOD_POST);
+  });
+
+  it('leaves punctuation before a link and code alone', () => {
+    const text = edited('let us know what you think.', 'let us know (see [docs](/d/)) and `a[i](x)`.');
+    assert.deepEqual(ofRule(lint(text), 'glued-link'), []);
+  });
+});
+
+describe('lint: placeholder', () => {
+  it('reports TODO, TBD, FIXME, XXX and unfilled variables', () => {
+    for (const leftover of ['TODO', 'TBD', 'FIXME', 'XXX', '{{version}}', '{ previous_version }'.replace(/ /g, ''), '{{ contributors }}']) {
+      const text = edited('let us know what you think.', `let us know what you think. ${leftover}`);
+      const [problem] = ofRule(lint(text), 'placeholder');
+      assert.ok(problem, leftover);
+      assert.equal(covered(text, problem), leftover);
+    }
+  });
+
+  it('reports empty emphasis, not two bold words', () => {
+    const text = edited('let us know what you think.', 'let us know what you think. **** and ** **');
+    assert.deepEqual(ofRule(lint(text), 'placeholder').map((p) => covered(text, p)), ['****', '** **']);
+    assert.deepEqual(ofRule(lint(edited('let us know what you think.', '**really** **soon**.')), 'placeholder'), []);
+  });
+
+  it('reports leftovers in front-matter values, not in code or words', () => {
+    const text = edited('display_name: Ada Quinn', 'display_name: TODO');
+    assert.deepEqual(at(ofRule(lint(text), 'placeholder')[0]), [6, 16]);
+    const quiet = edited('let us know what you think.', 'let us know: `TODO` TODOs, MESOS-XXXX, {#anchor}.');
+    assert.deepEqual(ofRule(lint(quiet), 'placeholder'), []);
+  });
+});
+
+describe('lint: dangling-lead-in', () => {
+  it('reports a lead-in at the end of the post', () => {
+    const text = GOOD_POST.replace(/\nAda Quinn, Bruno Salas, Chen Wei\n$/, '');
+    const [problem] = ofRule(lint(text), 'dangling-lead-in');
+    assert.equal(covered(text, problem), 'Thanks to the 3 contributors who made 1.11.0 possible:');
+  });
+
+  it('reports a lead-in followed by the next section', () => {
+    const text = edited('\nWe encourage you', '\nTry these features:\n\n### Extra\n\nWe encourage you');
+    assert.equal(ofRule(lint(text), 'dangling-lead-in').length, 1);
+  });
+
+  it('accepts a lead-in followed by a list, or by sub-sections', () => {
+    assert.deepEqual(ofRule(lint(GOOD_POST), 'dangling-lead-in'), []);
+    const sections = edited(
+      '* [MESOS-101](https://issues.apache.org/jira/browse/MESOS-101) - Fair sharing of CPU between roles.\n* [MESOS-117](https://issues.apache.org/jira/browse/MESOS-117) - A `--work_dir` flag for the agent.\n',
+      '#### Fair sharing\n\nCPU is shared.\n',
+    );
+    assert.deepEqual(ofRule(lint(sections), 'dangling-lead-in'), []);
+  });
+});
