@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { largeFileProblem, lintPost, type Problem } from '../core/lint';
 import { parsePost } from '../core/parse';
 import { defaultProfile } from '../core/profile';
+import { buildSiteIndex, resolveSiteUrl } from '../core/siteIndex';
+import { scanSiteFiles } from '../core/siteFiles';
 import { findSiteForFile, isPostFile, readSiteConfig, type SiteContext } from '../core/workspace';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
@@ -121,13 +123,34 @@ function toReported(file: string, p: Problem): ReportedProblem {
   };
 }
 
+/** Whether a site-root URL leads to a file of the site: one scan of its source folder per site and run. */
+function siteLinkChecker(): (site: SiteContext | undefined) => ((href: string) => boolean) | undefined {
+  const bySite = new Map<string, (href: string) => boolean>();
+  return (site) => {
+    if (!site) return undefined;
+    let exists = bySite.get(site.root);
+    if (!exists) {
+      // Post URLs come from the posts' file names, so the posts need not be parsed for this.
+      const index = buildSiteIndex(site, [], scanSiteFiles(site));
+      exists = (href) => resolveSiteUrl(index, href) !== undefined;
+      bySite.set(site.root, exists);
+    }
+    return exists;
+  };
+}
+
 /** Lints one file; undefined when it is not a post. */
-function lintFile(file: string, site: SiteContext | undefined, size: number): Problem[] | undefined {
+function lintFile(
+  file: string,
+  site: SiteContext | undefined,
+  size: number,
+  siteLinkExists: ((href: string) => boolean) | undefined,
+): Problem[] | undefined {
   if (size > MAX_LINT_BYTES) return [largeFileProblem('5 MB')];
   const text = fs.readFileSync(file, 'utf8');
   const post = parsePost(text);
   if (!isPostFile(file, site, post)) return undefined;
-  return lintPost(post, path.basename(file), site?.profile ?? defaultProfile());
+  return lintPost(post, path.basename(file), site?.profile ?? defaultProfile(), { siteLinkExists });
 }
 
 /** `release-post lint`: checks posts; 0 no errors, 1 errors, 2 bad usage or an unreadable path. */
@@ -180,12 +203,13 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   reportConfig(forcedSite);
 
   let checked = 0;
+  const linkCheckerFor = siteLinkChecker();
   for (const file of [...new Set(files)]) {
     const site = forcedSite ?? findSiteForFile(file);
     reportConfig(site);
     let problems: Problem[] | undefined;
     try {
-      problems = lintFile(file, site, fs.statSync(file).size);
+      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site));
     } catch {
       unreadable.push(file);
       continue;
