@@ -1,0 +1,174 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lintPost } from '../core/lint';
+import { renderPostPage } from '../core/page';
+import { parsePost, type ParsedPost } from '../core/parse';
+import { defaultProfile } from '../core/profile';
+import type { BodyProblem } from '../core/render';
+import type { UrlKind } from '../core/sanitize';
+import { findSiteForFile, type SiteContext } from '../core/workspace';
+import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
+
+const USAGE = `Usage: release-post render POST [-o OUT.html] [--no-problems]
+
+Renders POST as the site shows it: one standalone HTML file (stylesheet inlined, images as relative paths),
+written to OUT.html (replacing it) or to the standard output. Problems found in the post are marked on their
+blocks unless --no-problems is given.
+`;
+
+interface RenderArgs {
+  post?: string;
+  output?: string;
+  problems: boolean;
+  help: boolean;
+}
+
+function parseArgs(argv: string[]): RenderArgs | { error: string } {
+  const args: RenderArgs = { problems: true, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') args.help = true;
+    else if (arg === '--no-problems') args.problems = false;
+    else if (arg === '-o' || arg === '--output' || arg.startsWith('--output=')) {
+      const value = arg.startsWith('--output=') ? arg.slice('--output='.length) : argv[++i];
+      if (!value) return { error: `${arg.split('=')[0]} needs a file name` };
+      if (args.output !== undefined) return { error: 'the output file is given twice' };
+      args.output = value;
+    } else if (arg.startsWith('-') && arg !== '-') return { error: `unknown option "${arg}"` };
+    else if (args.post !== undefined) return { error: `one post at a time ("${args.post}", then "${arg}")` };
+    else args.post = arg;
+  }
+  return args;
+}
+
+/** media/ next to the running script: `dist/cli.js` -> `media/`, `src/cli/render.ts` -> `media/`. */
+function findMediaFile(name: string): string | undefined {
+  for (const dir of [path.join(__dirname, '..', 'media'), path.join(__dirname, '..', '..', 'media')]) {
+    const file = path.join(dir, name);
+    if (fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** The site's own stylesheets when its config names them and all can be read; else ours. */
+function stylesheet(site: SiteContext | undefined, io: CliIO): string | undefined {
+  const own = site?.profile.preview.stylesheets ?? [];
+  if (site && own.length) {
+    try {
+      return own.map((rel) => fs.readFileSync(path.join(site.root, rel), 'utf8')).join('\n');
+    } catch (err) {
+      io.err(`release-post render: the site's stylesheet cannot be read (${describe(err)}); using the built-in one\n`);
+    }
+  }
+  const ours = findMediaFile('preview.css');
+  try {
+    return ours ? fs.readFileSync(ours, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Local images become paths relative to the output's folder; links stay as written. */
+function imageResolver(sourceRoot: string, postDir: string, outDir: string): (href: string, kind: UrlKind) => string {
+  return (href, kind) => {
+    if (kind !== 'image') return href;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(href.replace(/[?#].*$/s, ''));
+    } catch {
+      return href;
+    }
+    const file = decoded.startsWith('/') ? path.join(sourceRoot, decoded) : path.resolve(postDir, decoded);
+    const rel = path.relative(outDir, file);
+    if (path.isAbsolute(rel)) return pathToFileURL(file).href;
+    return rel.split(path.sep).map(encodeURIComponent).join('/');
+  };
+}
+
+function describe(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}
+
+function lintProblems(post: ParsedPost, fileName: string, site: SiteContext | undefined): BodyProblem[] {
+  try {
+    return lintPost(post, fileName, site?.profile ?? defaultProfile()).map((p) => ({
+      line: p.range.start.line,
+      severity: p.severity,
+      message: `${p.message} (${p.rule})`,
+    }));
+  } catch {
+    return [];
+  }
+}
+
+/** Writes through a temporary file in the same folder, so a reader never sees half a page. */
+function writeAtomically(file: string, text: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(temp, text, { flag: 'wx' });
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/** `release-post render POST [-o OUT.html]`: 0 rendered, 2 bad usage or a post/output that cannot be used. */
+export async function renderCommand(argv: string[], io: CliIO): Promise<number> {
+  const fail = (message: string) => {
+    io.err(`release-post render: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  const args = parseArgs(argv);
+  if ('error' in args) return fail(`${args.error}\n\n${USAGE}`);
+  if (args.help) {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
+  if (!args.post) return fail(`which post? \n\n${USAGE}`);
+
+  const postPath = path.resolve(io.cwd, args.post);
+  let text: string;
+  try {
+    if (fs.statSync(postPath).isDirectory()) return fail(`cannot read ${args.post}: it is a folder`);
+    text = await fs.promises.readFile(postPath, 'utf8');
+  } catch (err) {
+    return fail(`cannot read ${args.post}: ${describe(err)}`);
+  }
+
+  const outFile = args.output === undefined ? undefined : path.resolve(io.cwd, args.output);
+  if (outFile === postPath) return fail('the output file is the post itself; choose another name');
+  const site = findSiteForFile(postPath);
+  const css = stylesheet(site, io);
+  if (css === undefined) return fail('the built-in stylesheet (media/preview.css) is missing from this installation');
+
+  const postDir = path.dirname(postPath);
+  const sourceRoot = site ? path.join(site.root, site.profile.sourceFolder) : postDir;
+  const fileName = path.basename(postPath);
+  const post = parsePost(text);
+  const html = renderPostPage({
+    post,
+    fileName,
+    profile: site?.profile ?? defaultProfile(),
+    mode: { kind: 'standalone', inlineCss: css },
+    resolveUrl: imageResolver(sourceRoot, postDir, outFile ? path.dirname(outFile) : io.cwd),
+    problems: args.problems ? lintProblems(post, fileName, site) : [],
+  });
+
+  if (!outFile) {
+    io.out(html);
+    return EXIT_OK;
+  }
+  try {
+    writeAtomically(outFile, html);
+  } catch (err) {
+    return fail(`cannot write ${args.output}: ${describe(err)}`);
+  }
+  io.out(`${path.relative(io.cwd, outFile) || outFile}\n`);
+  return EXIT_OK;
+}
