@@ -71,7 +71,8 @@ async function session(folder, fn) {
   const server = await startServer({ port, profile, folder });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // Wide enough that the preview beside the editor gets the site's desktop layout (Bootstrap's md grid, 992 px+).
+    const page = await browser.newPage({ viewport: { width: 2200, height: 1100 } });
     await page.goto(workbenchUrl({ port, folder }));
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     // The extension activates on the first Markdown file; give the workbench a moment to settle its layout.

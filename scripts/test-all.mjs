@@ -12,7 +12,8 @@ const steps = [
   { name: 'lint', cmd: npx(['eslint', 'src', 'test', 'scripts']) },
   { name: 'build', cmd: ['node', ['scripts/build.mjs']] },
   { name: 'unit tests', cmd: npx(['mocha', '--reporter', 'spec']), counts: 'mocha' },
-  { name: 'integration tests', cmd: ['node', ['scripts/run-integration.mjs']], counts: 'integration' },
+  { name: 'integration tests', cmd: ['node', ['scripts/run-integration.mjs']], counts: join(ROOT, 'out', 'test', 'integration-summary.json') },
+  { name: 'end-to-end tests', cmd: ['node', ['scripts/run-e2e.mjs']], counts: join(ROOT, 'out', 'test', 'e2e-summary.json') },
 ];
 
 let passed = 0;
@@ -21,8 +22,8 @@ const failedSteps = [];
 for (const step of steps) {
   console.log(`\n== ${step.name}`);
   const [cmd, args] = step.cmd;
-  const summary = join(ROOT, 'out', 'test', 'integration-summary.json');
-  if (step.counts === 'integration') rmSync(summary, { force: true });
+  const summary = step.counts && step.counts !== 'mocha' ? step.counts : undefined;
+  if (summary) rmSync(summary, { force: true });
   const res = spawnSync(cmd, args, { cwd: ROOT, stdio: step.counts === 'mocha' ? ['inherit', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8' });
   let counted = false;
   if (step.counts === 'mocha') {
@@ -34,7 +35,7 @@ for (const step of steps) {
       failed += f ? Number(f[1]) : 0;
       counted = true;
     }
-  } else if (step.counts === 'integration' && existsSync(summary)) {
+  } else if (summary && existsSync(summary)) {
     const s = JSON.parse(readFileSync(summary, 'utf8'));
     passed += s.passed;
     failed += s.failed;

@@ -228,9 +228,18 @@ function cspToken(value: string): string {
   return value.replace(/[\s;,'"]/g, '');
 }
 
+/**
+ * VS Code's `webview.cspSource` is a list of source expressions (`'self' https://*.vscode-cdn.net`): keep each
+ * well-formed one and drop anything that could end the directive or add another.
+ */
+function cspSources(value: string): string {
+  const kept = value.split(/\s+/).filter((t) => /^'self'$/.test(t) || /^[a-z][a-z0-9+.-]*:(\/\/[A-Za-z0-9*.:%+-]+(\/[^\s;,'"]*)?)?$/.test(t));
+  return kept.length ? kept.join(' ') : "'none'";
+}
+
 export function contentSecurityPolicy(mode: PageMode): string {
   if (mode.kind === 'standalone') return "default-src 'none'; img-src * data:; style-src 'unsafe-inline'";
-  const source = cspToken(mode.cspSource);
+  const source = cspSources(mode.cspSource);
   return (
     `default-src 'none'; img-src ${source} https: data:; style-src ${source}; ` +
     `script-src 'nonce-${cspToken(mode.nonce)}'; font-src ${source}`

@@ -131,7 +131,9 @@ export class PostDiagnostics implements vscode.Disposable {
     const index = site ? await this.sites.index(site).catch(() => undefined) : undefined;
     // A newer edit started another lint while the site index loaded: its result wins.
     if (this.generation.get(key) !== generation || document.version !== version) return;
-    const profile = withEditorRules(site?.profile ?? defaultProfile(), settings.rules);
+    let profile = withEditorRules(site?.profile ?? defaultProfile(), settings.rules);
+    // An unsaved post has no file name yet: the rules about the name wait until it is saved.
+    if (document.uri.scheme !== 'file') profile = withEditorRules(profile, { 'filename-format': 'off', 'permalink-mismatch': 'off' });
     const problems = lintPost(post, path.basename(document.uri.fsPath || document.uri.path), profile, {
       siteLinkExists: index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
     });

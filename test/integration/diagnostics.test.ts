@@ -120,6 +120,16 @@ describe('Diagnostics in the editor', () => {
     fs.rmSync(readme);
   });
 
+  it('checks an unsaved post, leaving the file-name rules until it has a name', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: BROKEN });
+    await vscode.window.showTextDocument(doc);
+    const list = await diagnosticsWhere(doc.uri, 'diagnostics of the unsaved post', (r) => r.includes('empty-heading'));
+    const rules = list.map(rule);
+    assert.ok(rules.includes('field-missing'), rules.join(', '));
+    assert.ok(!rules.includes('filename-format'), rules.join(', '));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('follows the rule severities in the settings', async () => {
     const config = vscode.workspace.getConfiguration('releasePost');
     await config.update('rules', { 'empty-heading': 'off' }, vscode.ConfigurationTarget.Global);

@@ -93,6 +93,12 @@ describe('renderPostPage: the site-styled page', () => {
     assert.match(csp, /script-src 'nonce-[^' ]+'; font-src/);
   });
 
+  it("keeps every source of VS Code's real cspSource, which lists several", () => {
+    const csp = contentSecurityPolicy({ kind: 'webview', cspSource: "'self' https://*.vscode-cdn.net", nonce: 'abc', scriptUri: '', styleUris: [] });
+    assert.match(csp, /style-src 'self' https:\/\/\*\.vscode-cdn\.net;/);
+    assert.match(csp, /img-src 'self' https:\/\/\*\.vscode-cdn\.net https: data:;/);
+  });
+
   it('builds a standalone page with the exact CSP, the stylesheet inline and no script', () => {
     const html = renderPostPage({
       ...webviewInput(HOSTILE.text),
