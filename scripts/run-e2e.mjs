@@ -73,6 +73,10 @@ async function session(folder, fn) {
   try {
     // Wide enough that the preview beside the editor gets the site's desktop layout (Bootstrap's md grid, 992 px+).
     const page = await browser.newPage({ viewport: { width: 2200, height: 1100 } });
+    page.cspViolations = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) page.cspViolations.push(m.text().slice(0, 300));
+    });
     await page.goto(workbenchUrl({ port, folder }));
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     // The extension activates on the first Markdown file; give the workbench a moment to settle its layout.
@@ -115,6 +119,11 @@ try {
       assert(Math.abs(style.share - 0.75) < 0.02, `post column is ${Math.round(style.share * 100)} % of the row`);
       assert(style.h1 === '36px', `h1 font-size ${style.h1}`);
       assert(/Helvetica/.test(style.font), `font ${style.font}`);
+    });
+    await check('the preview loads its stylesheet and script with no CSP violation', async () => {
+      const sheets = await frame.evaluate(() => [...document.styleSheets].filter((s) => s.href && /preview\.css/.test(s.href)).length);
+      assert(sheets === 1, `preview.css loaded ${sheets} times`);
+      assert(page.cspViolations.length === 0, `CSP violations: ${page.cspViolations.join(' | ')}`);
     });
     await check('a local site image loads in the preview', async () => {
       const ok = await frame.evaluate(async () => {
