@@ -50,6 +50,8 @@ export function makeProfile(extraSettings = {}) {
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
     'chat.disableAIFeatures': true,
+    // The sample-site copy for `npm start` lives inside this repository's ignored .vscode-test/ folder.
+    'git.openRepositoryInParentFolders': 'never',
     ...extraSettings,
   };
   writeFileSync(join(dir, 'user', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
