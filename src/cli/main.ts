@@ -4,10 +4,12 @@ const USAGE = `Usage: release-post <command> [options]
 
 Commands:
   lint [--format text|json|github] [--config FILE] PATH...   check posts (files or folders)
-  new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE]
+  new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE] [--gravatar HASH]
       [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
                                                              write a new release post
-  render POST [-o OUT.html]                                  render a post as the site shows it
+  render POST [-o OUT.html] [--no-problems]                  render a post as the site shows it
+
+Run "release-post <command> --help" for a command's details.
 
 Options:
   -h, --help       show this help

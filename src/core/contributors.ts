@@ -3,16 +3,9 @@
  */
 import { execFile } from 'node:child_process';
 import type { SiteProfile } from './profile';
+import { personKey } from './personName';
 import { fillVersion } from './site';
 
-/** Two spellings of one person: the same letters once case, spacing and accents are ignored. */
-function identityKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, '');
-}
 
 /** Compares names as the site lists them: alphabetical, ignoring case and accents. */
 export function compareNames(a: string, b: string): number {
@@ -30,7 +23,7 @@ export function dedupeContributors(names: string[]): string[] {
   for (const raw of names) {
     const name = raw.replace(/\s+/g, ' ').trim();
     if (name === '') continue;
-    const key = identityKey(name);
+    const key = personKey(name);
     const spellings = people.get(key) ?? new Map<string, number>();
     spellings.set(name, (spellings.get(name) ?? 0) + 1);
     people.set(key, spellings);

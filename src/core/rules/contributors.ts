@@ -2,6 +2,7 @@ import type { Token } from 'markdown-it';
 import type { ParsedPost } from '../parse';
 import type { TextRange } from '../text';
 import type { Finding, RuleInput } from './types';
+import { personKey } from '../personName';
 
 /** "Thanks to the 24 contributors", "thanks to all 9 [contributors](...)". */
 const THANKS = /\bthanks\s+(?:goes\s+|go\s+)?to\s+(?:all\s+)?(?:the\s+|our\s+)?(?:all\s+)?(\d+)\s+\[?(?:code\s+)?contributors?\b/i;
@@ -15,14 +16,6 @@ export interface NameEntry {
   removal: [number, number];
 }
 
-/** Same person: case, white space and accents do not count. */
-function personKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, '');
-}
 
 /** A written name: drops a link's target (`[Ada](url)` -> `Ada`). */
 function cleanName(segment: string): string {
