@@ -6,7 +6,7 @@ import { parsePost } from '../../../src/core/parse';
 import { findSiteForFile } from '../../../src/core/workspace';
 import { assertRangesInside, covered } from './helpers';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/mesos');
+import { CORPUS } from '../corpus';
 const POSTS = path.join(CORPUS, 'site/source/blog');
 
 describe('lint: the published Mesos posts', function () {

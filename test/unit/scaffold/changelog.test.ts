@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { findRelease, issueItems, parseChangelog, type ChangelogItem, type ChangelogRelease } from '../../../src/core/changelog';
 
 const SAMPLE = path.join(__dirname, '../../fixtures/sample-site/CHANGELOG');
-const CORPUS_CHANGELOG = path.join(__dirname, '../../../../shared/corpus/mesos/CHANGELOG');
+import { CORPUS } from '../corpus';
+const CORPUS_CHANGELOG = path.join(CORPUS, 'CHANGELOG');
 
 function keysOf(items: ChangelogItem[]): string[] {
   return items.map((i) => i.key ?? '');

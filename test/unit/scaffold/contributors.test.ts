@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { dedupeContributors, gitContributors, gitTags, gitUserName, resolveReleaseRange } from '../../../src/core/contributors';
 import { defaultProfile } from '../../../src/core/profile';
 
-const CORPUS_BLOG = path.join(__dirname, '../../../../shared/corpus/mesos/site/source/blog');
+import { CORPUS } from '../corpus';
+const CORPUS_BLOG = path.join(CORPUS, 'site/source/blog');
 
 /** A small repository: 1.0.0, then commits by several people (one under two e-mails, one in two spellings), 1.1.0, then HEAD. */
 function buildRepo(): string {

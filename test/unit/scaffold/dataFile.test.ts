@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { addReleaseToDataFile, suggestNewsTitle } from '../../../src/core/dataFile';
 
 const SAMPLE = path.join(__dirname, '../../fixtures/sample-site/site/data/releases.yml');
-const CORPUS = path.join(__dirname, '../../../../shared/corpus/mesos/site/data/releases.yml');
+import { CORPUS as CORPUS_ROOT } from '../corpus';
+const CORPUS = path.join(CORPUS_ROOT, 'site/data/releases.yml');
 
 /** The lines of `after` that are not in `before`, and the reverse, compared line by line in order. */
 function lineDiff(before: string, after: string): { added: string[]; removed: string[] } {

@@ -10,7 +10,7 @@ import { defaultProfile } from '../../../src/core/profile';
 import { scaffoldReleasePost } from '../../../src/core/scaffold';
 import { findSiteInFolder } from '../../../src/core/workspace';
 
-const CORPUS = path.join(__dirname, '../../../../shared/corpus/mesos');
+import { CORPUS } from '../corpus';
 const SAMPLE_SITE = path.join(__dirname, '../../fixtures/sample-site');
 
 function problemsOf(text: string, file: string, profile = defaultProfile()) {

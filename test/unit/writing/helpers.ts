@@ -9,7 +9,7 @@ import { LineIndex, type TextPosition } from '../../../src/core/text';
 import { findSiteForFile, listPostFiles } from '../../../src/core/workspace';
 
 export const SAMPLE_SITE = path.resolve(__dirname, '../../fixtures/sample-site');
-export const CORPUS = '/work/shared/corpus/mesos';
+export { CORPUS } from '../corpus';
 
 /** The sample site's profile, read from its .releasepost.json as the extension reads it. */
 export function sampleProfile(): SiteProfile {
