@@ -7,6 +7,7 @@ import { emptySiteIndex, resolveSiteUrl } from '../core/siteIndex';
 import { findSiteLinks } from '../core/siteLinks';
 import { fromPosition, toRange } from './convert';
 import type { PostCache } from './postCache';
+import { tooLargeForLiveWork } from './settings';
 import type { SiteService } from './siteService';
 
 const MARKDOWN: vscode.DocumentSelector = [
@@ -27,7 +28,9 @@ const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
 
 /** Completions, hovers and Ctrl+click links in posts, all from the core's logic over the shared parse. */
 export function registerLanguageFeatures(cache: PostCache, sites: SiteService): vscode.Disposable {
+  // Above the size cap the features stay quiet rather than keep the extension host busy on every hover.
   const context = async (document: vscode.TextDocument) => {
+    if (tooLargeForLiveWork(document)) return undefined;
     const site = sites.siteForFile(document.uri);
     const index = site ? await sites.index(site).catch(() => undefined) : undefined;
     return { site, index: index ?? emptySiteIndex(), profile: site?.profile ?? defaultProfile(), post: cache.get(document) };
@@ -38,7 +41,9 @@ export function registerLanguageFeatures(cache: PostCache, sites: SiteService): 
     MARKDOWN,
     {
       async provideCompletionItems(document, position) {
-        const { post, profile, index } = await context(document);
+        const ctx = await context(document);
+        if (!ctx) return undefined;
+        const { post, profile, index } = ctx;
         const result = completePost(post, fromPosition(position), fileName(document), profile, index);
         if (!result) return undefined;
         const range = toRange(result.range);
@@ -55,7 +60,9 @@ export function registerLanguageFeatures(cache: PostCache, sites: SiteService): 
 
   const hover = vscode.languages.registerHoverProvider(MARKDOWN, {
     async provideHover(document, position) {
-      const { post, profile, index } = await context(document);
+      const ctx = await context(document);
+      if (!ctx) return undefined;
+      const { post, profile, index } = ctx;
       const result = hoverPost(post, fromPosition(position), fileName(document), profile, index);
       if (!result) return undefined;
       return new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range));
@@ -64,8 +71,9 @@ export function registerLanguageFeatures(cache: PostCache, sites: SiteService): 
 
   const links = vscode.languages.registerDocumentLinkProvider(MARKDOWN, {
     async provideDocumentLinks(document) {
-      const { site, post, index } = await context(document);
-      if (!site) return [];
+      const ctx = await context(document);
+      if (!ctx?.site) return [];
+      const { site, post, index } = ctx;
       const found: vscode.DocumentLink[] = [];
       for (const link of findSiteLinks(post)) {
         const target = resolveSiteUrl(index, link.href);

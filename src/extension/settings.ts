@@ -29,3 +29,8 @@ export function withEditorRules(profile: SiteProfile, rules: Record<string, Rule
 function clamp(n: number, lo: number, hi: number): number {
   return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : lo;
 }
+
+/** True when a document is above the size that is worked on while typing (`releasePost.lint.maxFileSize`). */
+export function tooLargeForLiveWork(document: { getText(): string; uri: vscode.Uri }): boolean {
+  return document.getText().length > lintSettings(document.uri).maxFileSizeKiB * 1024;
+}

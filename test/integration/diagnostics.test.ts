@@ -141,6 +141,44 @@ describe('Diagnostics in the editor', () => {
     await diagnosticsWhere(uri, 'empty-heading to come back', (r) => r.includes('empty-heading'));
   });
 
+  it('reports a post above the size cap once, as information, instead of checking it while typing', async () => {
+    const big = postPath('2025-11-01-orbit-big-notes.md');
+    fs.writeFileSync(big, BROKEN + 'A long paragraph of release notes. '.repeat(36000));
+    try {
+      const doc = await vscode.workspace.openTextDocument(big);
+      await vscode.window.showTextDocument(doc);
+      const list = await diagnosticsWhere(doc.uri, 'the size notice', (r) => r.includes('file-too-large'));
+      assert.equal(list.length, 1);
+      assert.equal(list[0].severity, vscode.DiagnosticSeverity.Information);
+      assert.match(list[0].message, /releasePost\.lint\.maxFileSize/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      fs.rmSync(big, { force: true });
+    }
+  });
+
+  it('reports a broken .releasepost.json at its line, and goes on with the built-in profile', async () => {
+    const config = path.join(workspaceRoot(), '.releasepost.json');
+    const original = fs.readFileSync(config, 'utf8');
+    fs.writeFileSync(config, '{\n  "projectName": "Orbit",\n  "layouts": "post"\n}\n');
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc);
+      // An edit re-checks the post, which reads the changed config.
+      await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), ' '));
+      const configUri = vscode.Uri.file(config);
+      const problems = await waitFor('a problem in the config file', () => {
+        const list = ours(configUri);
+        return list.length ? list : undefined;
+      });
+      assert.equal(problems[0].range.start.line, 2, 'at the line of "layouts"');
+      assert.match(problems[0].message, /layouts/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      fs.writeFileSync(config, original);
+    }
+  });
+
   it('checks every post of the workspace from one command', async () => {
     const counts = await vscode.commands.executeCommand<{ files: number; errors: number }>('releasePost.lintWorkspace');
     assert.ok(counts.files >= 4, `checked ${counts.files} posts`);

@@ -9,6 +9,7 @@ import type { FromWebview, ToWebview } from '../../core/previewMessages';
 import type { SiteContext } from '../../core/workspace';
 import type { PostDiagnostics } from '../diagnostics';
 import type { PostCache } from '../postCache';
+import { tooLargeForLiveWork } from '../settings';
 import type { SiteService } from '../siteService';
 
 export const PREVIEW_VIEW_TYPE = 'releasePost.preview';
@@ -57,7 +58,11 @@ export class PreviewPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document) this.scheduleUpdate();
+        // A post above the size cap is rendered again when saved, not on every keystroke.
+        if (e.document === this.document && !tooLargeForLiveWork(e.document)) this.scheduleUpdate();
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (doc === this.document) this.scheduleUpdate();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && editor.document.languageId === 'markdown' && editor.document !== this.document) this.show(editor.document);
