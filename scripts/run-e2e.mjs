@@ -94,6 +94,13 @@ ensureHost();
 console.log('End-to-end in the browser workbench (VS Code 1.100.3)');
 const work = makeProfile();
 const sample = copySampleSite(join(work, 'sample-site'));
+// A long post, for scrolling.
+const LONG_POST = '2025-08-01-orbit-scheduler-deep-dive.md';
+writeFileSync(
+  join(sample, 'site', 'source', 'blog', LONG_POST),
+  '---\nlayout: post\ntitle: Orbit Scheduler Deep Dive\npublished: true\npost_author:\n  display_name: Ada Quinn\ntags: Scheduling\n---\n\n' +
+    Array.from({ length: 150 }, (_, i) => `Paragraph ${i + 1} of the deep dive, long enough to take a line of its own in the preview.\n`).join('\n'),
+);
 try {
   await session(sample, async (page) => {
     let frame;
@@ -145,6 +152,53 @@ try {
         text = (await frame.textContent('[data-rp-body]')) ?? '';
       }
       assert(/A line typed just now\./.test(text), 'the typed line never showed');
+    });
+    await check('a double-click in the preview puts the cursor on that line of the post', async () => {
+      await frame.dblclick('p:has-text("For full release notes")');
+      const deadline = Date.now() + 5000;
+      let status = '';
+      while (Date.now() < deadline && !/Ln 21,/.test(status)) {
+        await page.waitForTimeout(100);
+        status = (await page.textContent('#status\\.editor\\.selection').catch(() => '')) ?? '';
+      }
+      assert(/Ln 21,/.test(status), `status bar says "${status}"`);
+    });
+    await check('scrolling the editor scrolls the preview to the same place', async () => {
+      await quickOpen(page, LONG_POST);
+      frame = await previewFrame(page);
+      await page.waitForFunction(() => true);
+      const deadline0 = Date.now() + 5000;
+      while (Date.now() < deadline0 && !/Deep Dive/.test((await frame.textContent('h1.rp-title').catch(() => '')) ?? '')) await page.waitForTimeout(100);
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('200');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+L'); // keep focus in the editor; scroll so line 200 is in view
+      const deadline = Date.now() + 5000;
+      let top = 0;
+      while (Date.now() < deadline && top < 100) {
+        await page.waitForTimeout(150);
+        top = await frame.evaluate(() => {
+          const blocks = [...document.querySelectorAll('[data-rp-body] > [data-line]')];
+          const first = blocks.find((b) => b.getBoundingClientRect().bottom > 0);
+          return first ? Number(first.getAttribute('data-line')) : 0;
+        });
+      }
+      assert(top >= 100, `the preview's top block is at line ${top}`);
+    });
+    await check('the preview comes back after the window is reloaded', async () => {
+      // As a person does it: the command saves the window's state (the webview's too) before reloading.
+      const reloaded = page.waitForEvent('load', { timeout: 30000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
+      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      frame = await previewFrame(page, 30000);
+      const deadline = Date.now() + 10000;
+      let title = '';
+      while (Date.now() < deadline && !/Deep Dive/.test(title)) {
+        await page.waitForTimeout(200);
+        title = (await frame.textContent('h1.rp-title').catch(() => '')) ?? '';
+      }
+      assert(/Orbit Scheduler Deep Dive/.test(title), `after the reload the preview shows "${title}"`);
     });
   });
 
