@@ -110,6 +110,37 @@ describe('Diagnostics in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('renames a badly named post with a quick fix, never over another file', async () => {
+    const dotted = postPath('2025-09-02-orbit-1.2.1-released.md');
+    const renamed = postPath('2025-09-02-orbit-1-2-1-released.md');
+    fs.writeFileSync(dotted, BROKEN.replace(/1\.2\.0/g, '1.2.1').replace('orbit-1-1-0-released', 'orbit-1-2-1-released'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(dotted);
+      await vscode.window.showTextDocument(doc);
+      const list = await diagnosticsWhere(doc.uri, 'a filename-format problem', (r) => r.includes('filename-format'));
+      const problem = list.find((d) => rule(d) === 'filename-format')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        problem.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const rename = actions.find((a) => /rename/i.test(a.title));
+      assert.ok(rename?.edit, actions.map((a) => a.title).join(' | '));
+      fs.writeFileSync(renamed, 'another post\n');
+      assert.equal(await vscode.workspace.applyEdit(rename.edit), false, 'refused while the name is taken');
+      assert.equal(fs.readFileSync(renamed, 'utf8'), 'another post\n');
+      fs.rmSync(renamed);
+      assert.ok(await vscode.workspace.applyEdit(rename.edit));
+      assert.ok(fs.existsSync(renamed), 'the post has its new name');
+      assert.ok(!fs.existsSync(dotted), 'the old name is gone');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(dotted, { force: true });
+      fs.rmSync(renamed, { force: true });
+    }
+  });
+
   it('leaves Markdown files that are not posts alone', async () => {
     const readme = path.join(workspaceRoot(), 'NOTES.md');
     fs.writeFileSync(readme, '# Notes\n\n##\n\n[x]()\n');
