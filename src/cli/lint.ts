@@ -5,7 +5,7 @@ import { parsePost } from '../core/parse';
 import { defaultProfile } from '../core/profile';
 import { buildSiteIndex, resolveSiteUrl } from '../core/siteIndex';
 import { scanSiteFiles } from '../core/siteFiles';
-import { findSiteForFile, isPostFile, readSiteConfig, type SiteContext } from '../core/workspace';
+import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/workspace';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post lint [--format text|json|github] [--config FILE] PATH...
@@ -67,41 +67,6 @@ function parseArgs(argv: string[]): LintArgs | { error: string } {
     }
   }
   return args;
-}
-
-const POST_EXTENSION = /\.(md|markdown)$/i;
-
-/** Markdown files below a folder, sorted, skipping node_modules and dot-folders (symbolic links to folders too). */
-function markdownFilesBelow(folder: string, unreadable: string[]): string[] {
-  const found: string[] = [];
-  const pending = [folder];
-  while (pending.length) {
-    const dir = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      unreadable.push(dir);
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') pending.push(full);
-      } else if (POST_EXTENSION.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) {
-        found.push(full);
-      }
-    }
-  }
-  return found.sort();
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function shownPath(file: string, cwd: string): string {
@@ -188,7 +153,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       io.err(`release-post lint: cannot read "${given}": no such file or folder.\n`);
       return EXIT_USAGE;
     }
-    if (stat.isDirectory()) files.push(...markdownFilesBelow(full, unreadable));
+    if (stat.isDirectory()) files.push(...markdownFilesBelow(full, (dir) => unreadable.push(dir)));
     else files.push(full);
   }
 

@@ -130,26 +130,35 @@ export function findSiteInFolder(folder: string): SiteContext | undefined {
 
 const POST_EXTENSION = /\.(md|markdown)$/i;
 
-/** Absolute paths of the Markdown files in the site's posts folder and its sub-folders, sorted. */
-export function listPostFiles(site: SiteContext): string[] {
+/**
+ * Markdown files below a folder, sorted, skipping node_modules and dot-folders; symbolic links to files count.
+ * Folders that cannot be read are passed to `onUnreadable`.
+ */
+export function markdownFilesBelow(folder: string, onUnreadable: (dir: string) => void = () => {}): string[] {
   const found: string[] = [];
-  const pending = [path.resolve(site.root, site.profile.postsFolder)];
+  const pending = [folder];
   while (pending.length) {
     const dir = pending.pop()!;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
+      onUnreadable(dir);
       continue;
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) pending.push(full);
-      else if (entry.isFile() && POST_EXTENSION.test(entry.name)) found.push(full);
+      else if (POST_EXTENSION.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) found.push(full);
     }
   }
   return found.sort();
+}
+
+/** Absolute paths of the Markdown files in the site's posts folder and its sub-folders, sorted. */
+export function listPostFiles(site: SiteContext): string[] {
+  return markdownFilesBelow(path.resolve(site.root, site.profile.postsFolder));
 }
 
 /** True when `child` is inside `parent` (not equal to it). */
