@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { parsePost } from '../../core/parse';
 import { isPostFile } from '../../core/workspace';
+import { tooLargeForLiveWork } from '../settings';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewServices, type PreviewState } from './previewPanel';
 
 /**
@@ -79,7 +81,9 @@ export class PreviewManager implements vscode.Disposable {
     let isPost = false;
     if (editor && editor.document.languageId === 'markdown') {
       const site = this.services.sites.siteForFile(editor.document.uri);
-      isPost = isPostFile(editor.document.uri.fsPath, site, this.services.cache.get(editor.document));
+      // Above the size cap only the folder decides: this runs after every lint, and a parse would cost a second.
+      const post = tooLargeForLiveWork(editor.document) ? parsePost('') : this.services.cache.get(editor.document);
+      isPost = isPostFile(editor.document.uri.fsPath, site, post);
     }
     void vscode.commands.executeCommand('setContext', 'releasePost.postActive', isPost);
   }
