@@ -202,6 +202,32 @@ try {
     });
   });
 
+  if (process.env.UPDATE_SCREENSHOTS) {
+    const broken = join(sample, 'site', 'source', 'blog', '2025-09-01-orbit-1.2.0-released.md');
+    writeFileSync(
+      broken,
+      '---\nlayout: post\ntitle: Orbit 1.2.0 Released\npermalink: /blog/orbit-1-1-0-released/\npost_author:\n  display_name: Ada Quinn\ntags: Release\n---\n\n' +
+        'The latest Orbit release, 1.2.0, is now available for[download](https://orbit.example.org/downloads/).\n\n### Features\n\n### Upgrades\n\n' +
+        'Rolling upgrades from an Orbit 1.1.0 cluster to Orbit 1.2.0 are straightforward.\n\n### Thanks!\n\nThanks to the 3 contributors who made 1.2.0 possible:\n\nAda Quinn, Chen Wei\n',
+    );
+    await session(sample, async (page) => {
+      await check('README screenshot: problems of a copied post in the Problems panel', async () => {
+        await quickOpen(page, '2025-09-01-orbit-1.2.0-released.md');
+        await page.keyboard.press('Control+Shift+M');
+        await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 15000 });
+        await page.waitForTimeout(1500);
+        await page.screenshot({ path: join(ROOT, 'docs', 'images', 'problems.png'), clip: { x: 0, y: 0, width: 1500, height: 1100 } });
+      });
+      await check('README screenshot: New Release Post asks for the version', async () => {
+        await runCommand(page, 'Release Post: New Release Post');
+        await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+        await page.waitForTimeout(1000);
+        await page.screenshot({ path: join(ROOT, 'docs', 'images', 'new-release-post.png'), clip: { x: 500, y: 0, width: 1200, height: 300 } });
+        await page.keyboard.press('Escape');
+      });
+    });
+  }
+
   const corpusSite = join(ROOT, '..', 'shared', 'corpus', 'mesos', 'site');
   if (process.env.UPDATE_SCREENSHOTS && existsSync(corpusSite)) {
     const copy = join(work, 'mesos');
