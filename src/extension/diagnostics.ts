@@ -69,7 +69,8 @@ export class PostDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delayMs: number): void {
-    if (document.languageId !== 'markdown') return;
+    // Posts on disk and unsaved ones; not the read-only copies VS Code opens for diffs and history (git:, ...).
+    if (document.languageId !== 'markdown' || !CHECKED_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -189,6 +190,8 @@ export class PostDiagnostics implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+
+const CHECKED_SCHEMES = new Set(['file', 'untitled']);
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

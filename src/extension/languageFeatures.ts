@@ -40,7 +40,10 @@ export function registerLanguageFeatures(cache: PostCache, sites: SiteService): 
   const completion = vscode.languages.registerCompletionItemProvider(
     MARKDOWN,
     {
-      async provideCompletionItems(document, position) {
+      async provideCompletionItems(document, position, _token, completionContext) {
+        // A space or comma asks for values only in the front matter; in the body it is just typing.
+        const typed = completionContext.triggerCharacter;
+        if ((typed === ' ' || typed === ',') && !inFrontMatter(document, position.line)) return undefined;
         const ctx = await context(document);
         if (!ctx) return undefined;
         const { post, profile, index } = ctx;
@@ -87,6 +90,13 @@ export function registerLanguageFeatures(cache: PostCache, sites: SiteService): 
   });
 
   return vscode.Disposable.from(completion, hover, links);
+}
+
+/** Whether a line lies between the opening `---` and its closing line, read without parsing the post. */
+function inFrontMatter(document: vscode.TextDocument, line: number): boolean {
+  if (!/^(\uFEFF)?---\s*$/.test(document.lineAt(0).text)) return false;
+  for (let l = 1; l < line; l++) if (/^---\s*$/.test(document.lineAt(l).text)) return false;
+  return line > 0;
 }
 
 function toCompletionItem(entry: CompletionEntry, range: vscode.Range): vscode.CompletionItem {
