@@ -10,6 +10,7 @@ import { findRelease, parseChangelog, type ChangelogRelease } from './changelog'
 import { gitContributors, gitRoot, gitTags, gitUserName, resolveReleaseRange } from './contributors';
 import { addReleaseToDataFile, suggestNewsTitle } from './dataFile';
 import { fieldValue, parsePost } from './parse';
+import { inferReleaseNaming } from './releaseNaming';
 import { scaffoldReleasePost, type PostAuthor } from './scaffold';
 import { formatPostDate, isRealDate, parsePostFileName } from './site';
 import type { TextPosition } from './text';
@@ -133,7 +134,8 @@ async function tagVersions(site: SiteContext): Promise<string[]> {
 }
 
 /** The likely versions of the next release post, most likely first (for the version prompt). */
-export async function suggestReleaseVersions(site: SiteContext, changelogPath?: string): Promise<string[]> {
+export async function suggestReleaseVersions(given: SiteContext, changelogPath?: string): Promise<string[]> {
+  const site = withNamingFromPosts(given);
   const changelog = readChangelog(site, changelogPath);
   return suggestNextVersions({
     postVersions: postVersions(site),
@@ -209,7 +211,26 @@ function planDataFile(site: SiteContext, version: string, date: string, slug: st
 }
 
 /** Everything a new release post needs, ready to write; an error message when no post can be made. */
-export async function planReleasePost(site: SiteContext, options: NewPostOptions): Promise<PlanResult> {
+/**
+ * A site without a config file names its release posts as its existing ones do ("Kestrel 2.1.0 Released"), not
+ * as the built-in profile would ("Apache Mesos ..."). A config file's naming is always kept.
+ */
+export function withNamingFromPosts(site: SiteContext, files = listPostFiles(site)): SiteContext {
+  if (site.configPath) return site;
+  const posts: { fileName: string; title: string }[] = [];
+  for (const file of files) {
+    if (!parsePostFileName(file).slug) continue;
+    const read = readText(file);
+    if ('error' in read) continue;
+    const title = fieldValue(parsePost(read.text), 'title');
+    if (typeof title === 'string') posts.push({ fileName: file, title });
+  }
+  const profile = inferReleaseNaming(site.profile, posts);
+  return profile === site.profile ? site : { ...site, profile };
+}
+
+export async function planReleasePost(given: SiteContext, options: NewPostOptions): Promise<PlanResult> {
+  const site = withNamingFromPosts(given);
   const version = options.version.trim();
   const versionError = validateVersion(version);
   if (versionError) return { error: versionError };

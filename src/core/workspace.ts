@@ -79,6 +79,12 @@ function profileForPostsFolder(postsFolder: string): SiteProfile {
   profile.imagesUrl = '/images/';
   profile.imagesFolder = source ? `${source}/images` : 'images';
   profile.dataFile = '';
+  // Jekyll, Hugo and Hexo honour a post's `permalink` (it sets the URL rather than repeating it) and take
+  // `layout` and the author from site defaults: only the title is required of every post.
+  if (postsFolder !== 'source/blog') {
+    profile.requiredFields = ['title'];
+    profile.rules = { ...profile.rules, 'permalink-mismatch': 'off' };
+  }
   return profile;
 }
 
