@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCreateConfig } from './commands/createConfig';
 import { registerFixAll } from './commands/fixAll';
 import { registerLintWorkspace } from './commands/lintWorkspace';
 import { registerNewReleasePost } from './commands/newReleasePost';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePostApi {
     registerLintWorkspace(diagnostics, sites),
     registerLanguageFeatures(cache, sites),
     registerNewReleasePost(sites, log),
+    registerCreateConfig(),
   );
   return { diagnostics, preview };
 }

@@ -44,9 +44,13 @@ export class PostQuickFixes implements vscode.CodeActionProvider {
   }
 }
 
+/**
+ * The problem behind a diagnostic: same rule, same place. Not the message: a re-check after a config change can
+ * reword it before the Problems panel catches up, and the fix (made for this document version) is still right.
+ */
 function matches(problem: Problem, diagnostic: vscode.Diagnostic): boolean {
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return code === problem.rule && diagnostic.message === problem.message && toRange(problem.range).isEqual(diagnostic.range);
+  return code === problem.rule && toRange(problem.range).isEqual(diagnostic.range);
 }
 
 function toWorkspaceEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
