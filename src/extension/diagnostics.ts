@@ -1,14 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { lintPost, type Problem } from '../core/lint';
-import { parsePost } from '../core/parse';
+import { parsePost, type ParsedPost } from '../core/parse';
 import { defaultProfile } from '../core/profile';
 import { ruleDocsAnchor } from '../core/rules/index';
-import { resolveSiteUrl } from '../core/siteIndex';
+import { resolveSiteUrl, type SiteIndex } from '../core/siteIndex';
 import { isPostFile, type SiteContext } from '../core/workspace';
 import { toRange } from './convert';
 import type { PostCache } from './postCache';
-import { lintSettings, SECTION, withEditorRules } from './settings';
+import { lintSettings, SECTION, withEditorRules, type LintSettings } from './settings';
 import type { SiteService } from './siteService';
 
 export const DIAGNOSTIC_SOURCE = 'release-post';
@@ -97,9 +97,7 @@ export class PostDiagnostics implements vscode.Disposable {
     const post = parsePost(text);
     if (!isPostFile(uri.fsPath, site, post)) return [];
     const index = await this.sites.index(site).catch(() => undefined);
-    const problems = lintPost(post, path.basename(uri.fsPath), withEditorRules(site.profile, settings.rules), {
-      siteLinkExists: index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
-    });
+    const problems = checkPost(post, uri, site, index, settings);
     this.collection.set(
       uri,
       problems.map((p) => this.toDiagnostic(p)),
@@ -132,12 +130,7 @@ export class PostDiagnostics implements vscode.Disposable {
     const index = site ? await this.sites.index(site).catch(() => undefined) : undefined;
     // A newer edit started another lint while the site index loaded: its result wins.
     if (this.generation.get(key) !== generation || document.version !== version) return;
-    let profile = withEditorRules(site?.profile ?? defaultProfile(), settings.rules);
-    // An unsaved post has no file name yet: the rules about the name wait until it is saved.
-    if (document.uri.scheme !== 'file') profile = withEditorRules(profile, { 'filename-format': 'off', 'permalink-mismatch': 'off' });
-    const problems = lintPost(post, path.basename(document.uri.fsPath || document.uri.path), profile, {
-      siteLinkExists: index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
-    });
+    const problems = checkPost(post, document.uri, site, index, settings);
     this.publish(document, version, problems, problems.map((p) => this.toDiagnostic(p)));
   }
 
@@ -192,6 +185,16 @@ export class PostDiagnostics implements vscode.Disposable {
 }
 
 const CHECKED_SCHEMES = new Set(['file', 'untitled']);
+
+/** The rules over one parse, with the editor's severities and the site's files for link checks. */
+function checkPost(post: ParsedPost, uri: vscode.Uri, site: SiteContext | undefined, index: SiteIndex | undefined, settings: LintSettings): Problem[] {
+  let profile = withEditorRules(site?.profile ?? defaultProfile(), settings.rules);
+  // An unsaved post has no file name yet: the rules about the name wait until it is saved.
+  if (uri.scheme !== 'file') profile = withEditorRules(profile, { 'filename-format': 'off', 'permalink-mismatch': 'off' });
+  return lintPost(post, path.basename(uri.fsPath || uri.path), profile, {
+    siteLinkExists: index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
+  });
+}
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
