@@ -43,6 +43,8 @@ export class PreviewPanel implements vscode.Disposable {
   /** The header of the last post whose front matter could be read: shown while it is broken. */
   private lastGoodHeader: PostHeader | undefined;
   private lastGoodHeaderUri: string | undefined;
+  /** How the loaded page was set up: its nonce and resource URIs. */
+  private mode: PageInput['mode'] | undefined;
   /** What the page shows now (tests read it). */
   lastContent: PostContent | undefined;
   /** Number of renders sent to the webview (tests wait on it). */
@@ -97,7 +99,8 @@ export class PreviewPanel implements vscode.Disposable {
       enableCommandUris: false,
       localResourceRoots: this.resourceRoots(document, site),
     };
-    const input = this.pageInput(document, this.webviewMode());
+    this.mode = this.webviewMode();
+    const input = this.pageInput(document, this.mode);
     this.panel.webview.html = renderPostPage(input);
     this.lastContent = renderPostContent(input);
     this.renders++;
@@ -172,7 +175,8 @@ export class PreviewPanel implements vscode.Disposable {
 
   private update(): void {
     if (!this.document) return;
-    const content = renderPostContent(this.pageInput(this.document, this.webviewMode()));
+    // The page shell (nonce, script and style URIs) stays as loaded; an update only replaces its content.
+    const content = renderPostContent(this.pageInput(this.document, this.mode!));
     this.lastContent = content;
     void this.post({ type: 'update', html: content.html, title: content.title, banner: content.banner, uri: content.uri });
     this.renders++;
