@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintPost } from '../src/core/lint';
-import { parsePost } from '../src/core/parse';
-import { defaultProfile } from '../src/core/profile';
+import { lintPost } from '../src/core/rules/lint';
+import { parsePost } from '../src/core/post/parse';
+import { defaultProfile } from '../src/core/site/profile';
 
 const CORPUS_POSTS = path.resolve(__dirname, '../../shared/corpus/mesos/site/source/blog');
 const SAMPLE_POSTS = path.resolve(__dirname, '../test/fixtures/sample-site/site/source/blog');

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { largeFileProblem, lintPost, type Problem } from '../core/lint';
-import { parsePost } from '../core/parse';
-import { defaultProfile } from '../core/profile';
-import { buildSiteIndex, resolveSiteUrl } from '../core/siteIndex';
-import { scanSiteFiles } from '../core/siteFiles';
-import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/workspace';
+import { largeFileProblem, lintPost, type Problem } from '../core/rules/lint';
+import { parsePost } from '../core/post/parse';
+import { defaultProfile } from '../core/site/profile';
+import { buildSiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
+import { scanSiteFiles } from '../core/site/siteFiles';
+import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post lint [--format text|json|github] [--config FILE] PATH...

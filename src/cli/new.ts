@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { planReleasePost, replaceFileText, suggestReleaseVersions, writeNewFile } from '../core/newPost';
-import { isRealDate } from '../core/site';
-import { validateVersion } from '../core/versions';
-import { findSiteInFolder } from '../core/workspace';
+import { planReleasePost, replaceFileText, suggestReleaseVersions, writeNewFile } from '../core/draft/newPost';
+import { isRealDate } from '../core/site/fileNames';
+import { validateVersion } from '../core/draft/versions';
+import { findSiteInFolder } from '../core/site/workspace';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE]

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lintPost } from '../core/lint';
-import { renderPostPage } from '../core/page';
-import { parsePost, type ParsedPost } from '../core/parse';
-import { defaultProfile } from '../core/profile';
-import type { BodyProblem } from '../core/render';
-import type { UrlKind } from '../core/sanitize';
-import { findSiteForFile, type SiteContext } from '../core/workspace';
+import { lintPost } from '../core/rules/lint';
+import { renderPostPage } from '../core/preview/page';
+import { parsePost, type ParsedPost } from '../core/post/parse';
+import { defaultProfile } from '../core/site/profile';
+import type { BodyProblem } from '../core/preview/render';
+import type { UrlKind } from '../core/preview/sanitize';
+import { findSiteForFile, type SiteContext } from '../core/site/workspace';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post render POST [-o OUT.html] [--no-problems]

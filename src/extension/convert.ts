@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TextPosition, TextRange } from '../core/text';
+import type { TextPosition, TextRange } from '../core/text/text';
 
 export function toPosition(p: TextPosition): vscode.Position {
   return new vscode.Position(p.line, p.character);

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { lintPost, type Problem } from '../core/lint';
-import { parsePost, type ParsedPost } from '../core/parse';
-import { defaultProfile } from '../core/profile';
+import { lintPost, type Problem } from '../core/rules/lint';
+import { parsePost, type ParsedPost } from '../core/post/parse';
+import { defaultProfile } from '../core/site/profile';
 import { ruleDocsAnchor } from '../core/rules/index';
-import { resolveSiteUrl, type SiteIndex } from '../core/siteIndex';
-import { isPostFile, type SiteContext } from '../core/workspace';
+import { resolveSiteUrl, type SiteIndex } from '../core/site/siteIndex';
+import { isPostFile, type SiteContext } from '../core/site/workspace';
 import { toRange } from './convert';
 import type { PostCache } from './postCache';
 import { lintSettings, SECTION, withEditorRules, type LintSettings } from './settings';

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { completePost, type CompletionEntry } from '../core/completions';
-import { hoverPost } from '../core/hover';
-import { defaultProfile } from '../core/profile';
-import { emptySiteIndex, resolveSiteUrl } from '../core/siteIndex';
-import { findSiteLinks } from '../core/siteLinks';
+import { completePost, type CompletionEntry } from '../core/writing/completions';
+import { hoverPost } from '../core/writing/hover';
+import { defaultProfile } from '../core/site/profile';
+import { emptySiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
+import { findSiteLinks } from '../core/site/siteLinks';
 import { fromPosition, toRange } from './convert';
 import type { PostCache } from './postCache';
 import { tooLargeForLiveWork } from './settings';

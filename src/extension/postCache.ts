@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parsePost, type ParsedPost } from '../core/parse';
+import { parsePost, type ParsedPost } from '../core/post/parse';
 
 interface Entry {
   version: number;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Fix, Problem } from '../core/lint';
+import type { Fix, Problem } from '../core/rules/lint';
 import { toRange } from './convert';
 import { DIAGNOSTIC_SOURCE, type PostDiagnostics } from './diagnostics';
 

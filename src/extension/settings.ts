@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RuleSeverity, SiteProfile } from '../core/profile';
+import type { RuleSeverity, SiteProfile } from '../core/site/profile';
 
 export const SECTION = 'releasePost';
 

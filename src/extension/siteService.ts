@@ -1,11 +1,11 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parsePost } from '../core/parse';
-import { CONFIG_FILE_NAME } from '../core/profile';
-import { buildSiteIndex, type SiteIndex } from '../core/siteIndex';
-import { scanSiteFiles } from '../core/siteFiles';
-import { findSiteForFile, findSiteInFolder, listPostFiles, type SiteContext } from '../core/workspace';
+import { parsePost } from '../core/post/parse';
+import { CONFIG_FILE_NAME } from '../core/site/profile';
+import { buildSiteIndex, type SiteIndex } from '../core/site/siteIndex';
+import { scanSiteFiles } from '../core/site/siteFiles';
+import { findSiteForFile, findSiteInFolder, listPostFiles, type SiteContext } from '../core/site/workspace';
 
 /**
  * Knows which site a file belongs to and what that site holds (posts, authors, tags, files), caching both until

@@ -2,7 +2,7 @@
  * The preview page's script: swaps in new content sent by the extension, keeps scroll in step with the editor
  * both ways, and hands every link click to the extension (the page never navigates).
  */
-import type { FromWebview, PreviewWebviewState, ScrollToLineMessage, UpdateMessage } from '../core/previewMessages';
+import type { FromWebview, PreviewWebviewState, ScrollToLineMessage, UpdateMessage } from '../core/preview/previewMessages';
 import { patchHtml } from './patch';
 import { blockAtTop, lineAtPosition, positionOfLine, stickyOffset } from './scrollSync';
 

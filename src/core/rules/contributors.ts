@@ -1,8 +1,8 @@
 import type { Token } from 'markdown-it';
-import type { ParsedPost } from '../parse';
-import type { TextRange } from '../text';
+import type { ParsedPost } from '../post/parse';
+import type { TextRange } from '../text/text';
 import type { Finding, RuleInput } from './types';
-import { personKey } from '../personName';
+import { personKey } from '../text/personName';
 
 /** "Thanks to the 24 contributors", "thanks to all 9 [contributors](...)". */
 const THANKS = /\bthanks\s+(?:goes\s+|go\s+)?to\s+(?:all\s+)?(?:the\s+|our\s+)?(?:all\s+)?(\d+)\s+\[?(?:code\s+)?contributors?\b/i;

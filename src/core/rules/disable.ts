@@ -1,4 +1,4 @@
-import type { ParsedPost } from '../parse';
+import type { ParsedPost } from '../post/parse';
 import { isCommentOnly } from './headings';
 
 interface Directive {

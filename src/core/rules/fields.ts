@@ -1,8 +1,8 @@
 import { isScalar, isSeq } from 'yaml';
-import { fieldValue, findField, type FieldLocation, type ParsedPost } from '../parse';
-import type { FieldKind, SiteProfile } from '../profile';
-import { parsePostFileName } from '../site';
-import type { TextRange } from '../text';
+import { fieldValue, findField, type FieldLocation, type ParsedPost } from '../post/parse';
+import type { FieldKind, SiteProfile } from '../site/profile';
+import { parsePostFileName } from '../site/fileNames';
+import type { TextRange } from '../text/text';
 import { insertFieldEdit, placeholderValue } from './insertField';
 import type { Finding, Fix, RuleInput, TextEdit } from './types';
 

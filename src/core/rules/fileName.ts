@@ -1,6 +1,6 @@
-import { findField, type ParsedPost } from '../parse';
-import { isRealDate, parsePostFileName, permalinkFor, slugify } from '../site';
-import type { TextRange } from '../text';
+import { findField, type ParsedPost } from '../post/parse';
+import { isRealDate, parsePostFileName, permalinkFor, slugify } from '../site/fileNames';
+import type { TextRange } from '../text/text';
 import { frontMatterReadable } from './fields';
 import type { Finding, Fix, RuleInput } from './types';
 

@@ -1,4 +1,4 @@
-import { LineIndex } from '../text';
+import { LineIndex } from '../text/text';
 import type { Problem, TextEdit } from './types';
 
 interface OffsetEdit {

@@ -1,8 +1,8 @@
 import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
-import type { ParsedPost } from '../parse';
-import type { SiteProfile } from '../profile';
-import { parsePostFileName, permalinkFor, releaseSlug, releaseTitle } from '../site';
-import type { TextPosition } from '../text';
+import type { ParsedPost } from '../post/parse';
+import type { SiteProfile } from '../site/profile';
+import { parsePostFileName, permalinkFor, releaseSlug, releaseTitle } from '../site/fileNames';
+import type { TextPosition } from '../text/text';
 import type { Fix, TextEdit } from './types';
 import { dotted, versionsInSlug } from './versions';
 

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import type { ParsedPost } from '../parse';
+import type { ParsedPost } from '../post/parse';
 import { frontMatterReadable } from './fields';
 import type { Finding, RuleInput } from './types';
 

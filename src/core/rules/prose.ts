@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import type { ParsedPost } from '../parse';
+import type { ParsedPost } from '../post/parse';
 
 /** The source of one block of prose, read once and shared by the rules that look at body text. */
 export interface ProseBlock {

@@ -1,6 +1,6 @@
-import type { ParsedPost } from '../parse';
-import type { SiteProfile } from '../profile';
-import type { TextRange } from '../text';
+import type { ParsedPost } from '../post/parse';
+import type { SiteProfile } from '../site/profile';
+import type { TextRange } from '../text/text';
 import type { ProseBlock } from './prose';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,7 +1,7 @@
-import { fieldValue, findField, type ParsedPost } from '../parse';
-import type { SiteProfile } from '../profile';
-import { parsePostFileName } from '../site';
-import type { TextRange } from '../text';
+import { fieldValue, findField, type ParsedPost } from '../post/parse';
+import type { SiteProfile } from '../site/profile';
+import { parsePostFileName } from '../site/fileNames';
+import type { TextRange } from '../text/text';
 import { frontMatterReadable } from './fields';
 import { renameFix } from './fileName';
 import type { ProseBlock } from './prose';

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { withNamingFromPosts, writeNewFile } from '../../core/newPost';
-import { CONFIG_FILE_NAME, KNOWN_POSTS_FOLDERS, defaultProfile } from '../../core/profile';
-import { starterConfig } from '../../core/starterConfig';
-import { findSiteInFolder, type SiteContext } from '../../core/workspace';
+import { withNamingFromPosts, writeNewFile } from '../../core/draft/newPost';
+import { CONFIG_FILE_NAME, KNOWN_POSTS_FOLDERS, defaultProfile } from '../../core/site/profile';
+import { starterConfig } from '../../core/site/starterConfig';
+import { findSiteInFolder, type SiteContext } from '../../core/site/workspace';
 
 /**
  * "Create Site Configuration": writes a `.releasepost.json` at the root of a workspace folder with what Release

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { listPostFiles } from '../../core/workspace';
+import { listPostFiles } from '../../core/site/workspace';
 import type { PostDiagnostics } from '../diagnostics';
 import type { SiteService } from '../siteService';
 

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { gitUserName } from '../../core/contributors';
-import { planReleasePost, suggestReleaseVersions, today, writeNewFile, type ReleasePostPlan } from '../../core/newPost';
-import { isRealDate } from '../../core/site';
-import { validateVersion } from '../../core/versions';
-import type { SiteContext } from '../../core/workspace';
+import { gitUserName } from '../../core/draft/contributors';
+import { planReleasePost, suggestReleaseVersions, today, writeNewFile, type ReleasePostPlan } from '../../core/draft/newPost';
+import { isRealDate } from '../../core/site/fileNames';
+import { validateVersion } from '../../core/draft/versions';
+import type { SiteContext } from '../../core/site/workspace';
 import { toPosition } from '../convert';
 import { askPickOrType, askText, type Step } from '../quickInput';
 import type { SiteService } from '../siteService';

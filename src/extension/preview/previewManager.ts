@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parsePost } from '../../core/parse';
-import { isPostFile } from '../../core/workspace';
+import { parsePost } from '../../core/post/parse';
+import { isPostFile } from '../../core/site/workspace';
 import { tooLargeForLiveWork } from '../settings';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewServices, type PreviewState } from './previewPanel';
 

@@ -1,13 +1,13 @@
 // Runs in a worker thread: every consumer of a parse over one hazardous input. Posts back what it saw.
 import { parentPort, workerData } from 'node:worker_threads';
-import { completePost } from '../../../src/core/completions';
-import { hoverPost } from '../../../src/core/hover';
-import { lintPost } from '../../../src/core/lint';
-import { renderPostPage } from '../../../src/core/page';
-import { parsePost } from '../../../src/core/parse';
-import { defaultProfile } from '../../../src/core/profile';
-import { emptySiteIndex } from '../../../src/core/siteIndex';
-import { findSiteLinks } from '../../../src/core/siteLinks';
+import { completePost } from '../../../src/core/writing/completions';
+import { hoverPost } from '../../../src/core/writing/hover';
+import { lintPost } from '../../../src/core/rules/lint';
+import { renderPostPage } from '../../../src/core/preview/page';
+import { parsePost } from '../../../src/core/post/parse';
+import { defaultProfile } from '../../../src/core/site/profile';
+import { emptySiteIndex } from '../../../src/core/site/siteIndex';
+import { findSiteLinks } from '../../../src/core/site/siteLinks';
 import { hazardousInputs } from './inputs';
 
 const { name } = workerData as { name: string };

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfig } from '../../../src/core/config';
-import { defaultProfile } from '../../../src/core/profile';
+import { parseConfig } from '../../../src/core/site/config';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { RULES } from '../../../src/core/rules/index';
 
 const SAMPLE_CONFIG = path.resolve(__dirname, '../../fixtures/sample-site/.releasepost.json');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fixAll } from '../../../src/core/lint';
+import { fixAll } from '../../../src/core/rules/lint';
 import { applyFirstFix, covered, edited, GOOD_POST, lint, ofRule } from './helpers';
 
 const NAMES = 'Ada Quinn, Bruno Salas, Chen Wei';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintPost, type Problem } from '../../../src/core/lint';
-import { parsePost } from '../../../src/core/parse';
-import { findSiteForFile } from '../../../src/core/workspace';
+import { lintPost, type Problem } from '../../../src/core/rules/lint';
+import { parsePost } from '../../../src/core/post/parse';
+import { findSiteForFile } from '../../../src/core/site/workspace';
 import { assertRangesInside, covered } from './helpers';
 
 import { CORPUS } from '../corpus';

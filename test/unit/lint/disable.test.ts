@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { defaultProfile } from '../../../src/core/profile';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { edited, GOOD_NAME, GOOD_POST, lint, rules } from './helpers';
 
 const BROKEN = edited('let us know what you think.', 'let us know what you think. TODO for[docs](/d/)');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fixAll } from '../../../src/core/lint';
-import { defaultProfile } from '../../../src/core/profile';
+import { fixAll } from '../../../src/core/rules/lint';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { applyFirstFix, at, covered, edited, GOOD_POST, lint, ofRule } from './helpers';
 
 describe('lint: field-missing', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { defaultProfile } from '../../../src/core/profile';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { applyFirstFix, at, covered, edited, GOOD_NAME, GOOD_POST, lint, ofRule } from './helpers';
 
 describe('lint: filename-format', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fixAll } from '../../../src/core/lint';
+import { fixAll } from '../../../src/core/rules/lint';
 import { GOOD_POST, lint, rules } from './helpers';
 
 /** The good post with one defect of each rule that has a clear fix. */

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lintPost } from '../../../src/core/lint';
-import { parsePost } from '../../../src/core/parse';
-import { findSiteForFile } from '../../../src/core/workspace';
+import { lintPost } from '../../../src/core/rules/lint';
+import { parsePost } from '../../../src/core/post/parse';
+import { findSiteForFile } from '../../../src/core/site/workspace';
 
 describe('sites of other generators, found without a config file', () => {
   let root: string;

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePost } from '../../../src/core/parse';
-import { findSiteForFile } from '../../../src/core/workspace';
-import { lintPost } from '../../../src/core/lint';
+import { parsePost } from '../../../src/core/post/parse';
+import { findSiteForFile } from '../../../src/core/site/workspace';
+import { lintPost } from '../../../src/core/rules/lint';
 import { GOOD_POST, lint } from './helpers';
 
 const SAMPLE_POSTS = path.resolve(__dirname, '../../fixtures/sample-site/site/source/blog');

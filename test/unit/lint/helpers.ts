@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { fixAll, lintPost, type LintContext, type Problem } from '../../../src/core/lint';
-import { parsePost, type ParsedPost } from '../../../src/core/parse';
-import { defaultProfile, type SiteProfile } from '../../../src/core/profile';
+import { fixAll, lintPost, type LintContext, type Problem } from '../../../src/core/rules/lint';
+import { parsePost, type ParsedPost } from '../../../src/core/post/parse';
+import { defaultProfile, type SiteProfile } from '../../../src/core/site/profile';
 
 /** A release post with no problem under the default (Mesos) profile. */
 export const GOOD_NAME = '2021-01-05-mesos-1-11-0-released.md';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintPost } from '../../../src/core/lint';
-import { parsePost } from '../../../src/core/parse';
-import { defaultProfile } from '../../../src/core/profile';
+import { lintPost } from '../../../src/core/rules/lint';
+import { parsePost } from '../../../src/core/post/parse';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { assertRangesInside, GOOD_POST } from './helpers';
 
 const SAMPLE_POST = path.resolve(__dirname, '../../fixtures/sample-site/site/source/blog/2025-06-10-orbit-1-1-0-released.md');

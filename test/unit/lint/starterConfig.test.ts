@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parseConfig } from '../../../src/core/config';
-import { defaultProfile } from '../../../src/core/profile';
-import { starterConfig } from '../../../src/core/starterConfig';
+import { parseConfig } from '../../../src/core/site/config';
+import { defaultProfile } from '../../../src/core/site/profile';
+import { starterConfig } from '../../../src/core/site/starterConfig';
 
 describe('starter config file', () => {
   it('reads back, with no problem, as the profile it was written from', () => {

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parsePost } from '../../../src/core/parse';
-import { findSiteForFile, findSiteInFolder, isPostFile, listPostFiles } from '../../../src/core/workspace';
+import { parsePost } from '../../../src/core/post/parse';
+import { findSiteForFile, findSiteInFolder, isPostFile, listPostFiles } from '../../../src/core/site/workspace';
 
 const SAMPLE_SITE = path.resolve(__dirname, '../../fixtures/sample-site');
 const SAMPLE_POST = path.join(SAMPLE_SITE, 'site/source/blog/2025-03-04-orbit-1-0-0-released.md');

@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderCommand } from '../../../src/cli/render';
-import { lintPost } from '../../../src/core/lint';
-import { parsePost } from '../../../src/core/parse';
-import { defaultProfile } from '../../../src/core/profile';
+import { lintPost } from '../../../src/core/rules/lint';
+import { parsePost } from '../../../src/core/post/parse';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { activeContent, elementsOf, FIXTURES, SAMPLE_SITE } from './helpers';
 
 interface Run {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, parseFragment } from 'parse5';
-import { parsePost, type ParsedPost } from '../../../src/core/parse';
+import { parsePost, type ParsedPost } from '../../../src/core/post/parse';
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'posts', 'preview');
 export const SAMPLE_SITE = path.join(__dirname, '..', '..', 'fixtures', 'sample-site');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createMarkdown, sharedMarkdown } from '../../../src/core/markdown';
+import { createMarkdown, sharedMarkdown } from '../../../src/core/post/markdown';
 
 function html(markdown: string): string {
   return createMarkdown().render(markdown);

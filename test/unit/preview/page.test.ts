@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { contentSecurityPolicy, readPostHeader, renderPostContent, renderPostPage, type PageInput } from '../../../src/core/page';
-import { parsePost } from '../../../src/core/parse';
-import { defaultProfile } from '../../../src/core/profile';
+import { contentSecurityPolicy, readPostHeader, renderPostContent, renderPostPage, type PageInput } from '../../../src/core/preview/page';
+import { parsePost } from '../../../src/core/post/parse';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { activeContent, elementsOf, fixture, type FoundElement } from './helpers';
 
 const NONCE = 'bm9uY2Utb2YtdGhpcy10ZXN0';

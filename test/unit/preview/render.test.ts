@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { parsePost } from '../../../src/core/parse';
-import { renderPostBody } from '../../../src/core/render';
+import { parsePost } from '../../../src/core/post/parse';
+import { renderPostBody } from '../../../src/core/preview/render';
 import { activeContent, elementsOf, fixture } from './helpers';
 
 const keep = (href: string) => href;

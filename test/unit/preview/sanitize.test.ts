@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closeOpenElements, createSanitizeState, decodeEntities, isSafeUrl, sanitizeHtml } from '../../../src/core/sanitize';
+import { closeOpenElements, createSanitizeState, decodeEntities, isSafeUrl, sanitizeHtml } from '../../../src/core/preview/sanitize';
 import { activeContent, elementsOf } from './helpers';
 
 function clean(html: string): string {

@@ -4,9 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderPostContent, renderPostPage, type PageInput } from '../../../src/core/page';
-import { parsePost } from '../../../src/core/parse';
-import { defaultProfile } from '../../../src/core/profile';
+import { renderPostContent, renderPostPage, type PageInput } from '../../../src/core/preview/page';
+import { parsePost } from '../../../src/core/post/parse';
+import { defaultProfile } from '../../../src/core/site/profile';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NONCE = 'dGVzdC1ub25jZQ==';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findRelease, issueItems, parseChangelog, type ChangelogItem, type ChangelogRelease } from '../../../src/core/changelog';
+import { findRelease, issueItems, parseChangelog, type ChangelogItem, type ChangelogRelease } from '../../../src/core/draft/changelog';
 
 const SAMPLE = path.join(__dirname, '../../fixtures/sample-site/CHANGELOG');
 import { CORPUS } from '../corpus';

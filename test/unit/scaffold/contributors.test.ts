@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { dedupeContributors, gitContributors, gitTags, gitUserName, resolveReleaseRange } from '../../../src/core/contributors';
-import { defaultProfile } from '../../../src/core/profile';
+import { dedupeContributors, gitContributors, gitTags, gitUserName, resolveReleaseRange } from '../../../src/core/draft/contributors';
+import { defaultProfile } from '../../../src/core/site/profile';
 
 import { CORPUS } from '../corpus';
 const CORPUS_BLOG = path.join(CORPUS, 'site/source/blog');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { addReleaseToDataFile, suggestNewsTitle } from '../../../src/core/dataFile';
+import { addReleaseToDataFile, suggestNewsTitle } from '../../../src/core/draft/dataFile';
 
 const SAMPLE = path.join(__dirname, '../../fixtures/sample-site/site/data/releases.yml');
 import { CORPUS as CORPUS_ROOT } from '../corpus';

@@ -5,8 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { newCommand } from '../../../src/cli/new';
 import type { CliIO } from '../../../src/cli/io';
-import { planReleasePost, postVersions, suggestReleaseVersions, writeNewFile } from '../../../src/core/newPost';
-import { findSiteInFolder } from '../../../src/core/workspace';
+import { planReleasePost, postVersions, suggestReleaseVersions, writeNewFile } from '../../../src/core/draft/newPost';
+import { findSiteInFolder } from '../../../src/core/site/workspace';
 
 const SAMPLE_SITE = path.join(__dirname, '../../fixtures/sample-site');
 

@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { planReleasePost, suggestReleaseVersions } from '../../../src/core/newPost';
-import { findSiteInFolder } from '../../../src/core/workspace';
-import { defaultProfile } from '../../../src/core/profile';
-import { inferReleaseNaming } from '../../../src/core/releaseNaming';
-import { releaseSlug, releaseTitle } from '../../../src/core/site';
+import { planReleasePost, suggestReleaseVersions } from '../../../src/core/draft/newPost';
+import { findSiteInFolder } from '../../../src/core/site/workspace';
+import { defaultProfile } from '../../../src/core/site/profile';
+import { inferReleaseNaming } from '../../../src/core/draft/releaseNaming';
+import { releaseSlug, releaseTitle } from '../../../src/core/site/fileNames';
 
 describe('release naming of a site without a config file', () => {
   it('keeps the built-in naming when the posts follow it (the Mesos site)', () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findRelease, parseChangelog } from '../../../src/core/changelog';
-import { fieldValue, parsePost } from '../../../src/core/parse';
-import { defaultProfile, type SiteProfile } from '../../../src/core/profile';
-import { scaffoldReleasePost, type ScaffoldInput } from '../../../src/core/scaffold';
+import { findRelease, parseChangelog } from '../../../src/core/draft/changelog';
+import { fieldValue, parsePost } from '../../../src/core/post/parse';
+import { defaultProfile, type SiteProfile } from '../../../src/core/site/profile';
+import { scaffoldReleasePost, type ScaffoldInput } from '../../../src/core/draft/scaffold';
 
 const SAMPLE_CHANGELOG = path.join(__dirname, '../../fixtures/sample-site/CHANGELOG');
 const releases = parseChangelog(fs.readFileSync(SAMPLE_CHANGELOG, 'utf8'));

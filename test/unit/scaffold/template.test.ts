@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { BUILT_IN_TEMPLATE, renderTemplate, TEMPLATE_VARIABLES, type TemplateVars } from '../../../src/core/template';
+import { BUILT_IN_TEMPLATE, renderTemplate, TEMPLATE_VARIABLES, type TemplateVars } from '../../../src/core/draft/template';
 
 function vars(overrides: Partial<TemplateVars> = {}): TemplateVars {
   const all = Object.fromEntries(TEMPLATE_VARIABLES.filter((v) => v.name !== 'cursor').map((v) => [v.name, `<${v.name}>`]));

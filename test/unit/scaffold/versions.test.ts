@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { defaultProfile } from '../../../src/core/profile';
+import { defaultProfile } from '../../../src/core/site/profile';
 import {
   compareVersions,
   parseVersion,
@@ -10,7 +10,7 @@ import {
   validateVersion,
   versionFromTag,
   versionFromTitle,
-} from '../../../src/core/versions';
+} from '../../../src/core/draft/versions';
 
 describe('versions', () => {
   it('parses X.Y.Z with an optional pre-release and refuses anything else', () => {

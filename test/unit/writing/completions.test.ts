@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { completePost, type CompletionResult } from '../../../src/core/completions';
-import { parsePost } from '../../../src/core/parse';
-import { defaultProfile } from '../../../src/core/profile';
+import { completePost, type CompletionResult } from '../../../src/core/writing/completions';
+import { parsePost } from '../../../src/core/post/parse';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { accept, indexSite, SAMPLE_SITE, sampleProfile, textIn, withCursor } from './helpers';
 import { expandSnippet } from './snippetExpander';
 

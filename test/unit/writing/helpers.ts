@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePost, type ParsedPost } from '../../../src/core/parse';
+import { parsePost, type ParsedPost } from '../../../src/core/post/parse';
 import * as assert from 'node:assert/strict';
-import type { SiteProfile } from '../../../src/core/profile';
-import { buildSiteIndex, type SiteIndex } from '../../../src/core/siteIndex';
-import { scanSiteFiles } from '../../../src/core/siteFiles';
-import { LineIndex, type TextPosition } from '../../../src/core/text';
-import { findSiteForFile, listPostFiles } from '../../../src/core/workspace';
+import type { SiteProfile } from '../../../src/core/site/profile';
+import { buildSiteIndex, type SiteIndex } from '../../../src/core/site/siteIndex';
+import { scanSiteFiles } from '../../../src/core/site/siteFiles';
+import { LineIndex, type TextPosition } from '../../../src/core/text/text';
+import { findSiteForFile, listPostFiles } from '../../../src/core/site/workspace';
 
 export const SAMPLE_SITE = path.resolve(__dirname, '../../fixtures/sample-site');
 export { CORPUS } from '../corpus';

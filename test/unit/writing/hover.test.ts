@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { hoverPost } from '../../../src/core/hover';
-import { defaultProfile } from '../../../src/core/profile';
+import { hoverPost } from '../../../src/core/writing/hover';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { indexSite, SAMPLE_SITE, sampleProfile, textIn, withCursor } from './helpers';
 
 const profile = sampleProfile();

@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parsePost } from '../../../src/core/parse';
-import { defaultProfile } from '../../../src/core/profile';
-import { buildSiteIndex, releaseVersionOf, resolveSiteUrl } from '../../../src/core/siteIndex';
-import { scanSiteFiles } from '../../../src/core/siteFiles';
-import { findSiteLinks } from '../../../src/core/siteLinks';
+import { parsePost } from '../../../src/core/post/parse';
+import { defaultProfile } from '../../../src/core/site/profile';
+import { buildSiteIndex, releaseVersionOf, resolveSiteUrl } from '../../../src/core/site/siteIndex';
+import { scanSiteFiles } from '../../../src/core/site/siteFiles';
+import { findSiteLinks } from '../../../src/core/site/siteLinks';
 import { CORPUS, indexSite, SAMPLE_SITE, sampleProfile } from './helpers';
 
 describe('site index: the sample site', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parsePost } from '../../../src/core/parse';
-import { checkSiteLinks, findSiteLinks } from '../../../src/core/siteLinks';
+import { parsePost } from '../../../src/core/post/parse';
+import { checkSiteLinks, findSiteLinks } from '../../../src/core/site/siteLinks';
 import { textIn } from './helpers';
 
 /** Each link as `line:character href`, checked against the text its range covers. */

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintPost } from '../../../src/core/lint';
-import { parsePost } from '../../../src/core/parse';
-import { defaultProfile } from '../../../src/core/profile';
+import { lintPost } from '../../../src/core/rules/lint';
+import { parsePost } from '../../../src/core/post/parse';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { expandSnippet } from './snippetExpander';
 
 const SNIPPETS_FILE = path.resolve(__dirname, '../../../snippets/release-post.code-snippets');

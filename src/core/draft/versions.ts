@@ -1,5 +1,5 @@
-import type { SiteProfile } from './profile';
-import { releaseSlug } from './site';
+import type { SiteProfile } from '../site/profile';
+import { releaseSlug } from '../site/fileNames';
 
 /** A release version `X.Y.Z`, optionally with a pre-release suffix (`1.11.0-rc1`). */
 export interface Version {

@@ -2,7 +2,7 @@
  * Release-post body templates: the built-in one, modelled on the site's usual release post, and `{{variable}}`
  * substitution for it and for a workspace template file.
  */
-import type { TextPosition } from './text';
+import type { TextPosition } from '../text/text';
 
 /** The variables a template may use, with what each becomes. The README and template docs list these. */
 export const TEMPLATE_VARIABLES = [

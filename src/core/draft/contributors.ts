@@ -2,9 +2,9 @@
  * Who contributed to a release, from git. This file runs git (child_process); the name handling is pure.
  */
 import { execFile } from 'node:child_process';
-import type { SiteProfile } from './profile';
-import { personKey } from './personName';
-import { fillVersion } from './site';
+import type { SiteProfile } from '../site/profile';
+import { personKey } from '../text/personName';
+import { fillVersion } from '../site/fileNames';
 
 
 /** Compares names as the site lists them: alphabetical, ignoring case and accents. */

@@ -9,13 +9,13 @@ import * as path from 'node:path';
 import { findRelease, parseChangelog, type ChangelogRelease } from './changelog';
 import { gitContributors, gitRoot, gitTags, gitUserName, resolveReleaseRange } from './contributors';
 import { addReleaseToDataFile, suggestNewsTitle } from './dataFile';
-import { fieldValue, parsePost } from './parse';
+import { fieldValue, parsePost } from '../post/parse';
 import { inferReleaseNaming } from './releaseNaming';
 import { scaffoldReleasePost, type PostAuthor } from './scaffold';
-import { formatPostDate, isRealDate, parsePostFileName } from './site';
-import type { TextPosition } from './text';
+import { formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
+import type { TextPosition } from '../text/text';
 import { previousVersion, releaseVersionFromSlug, suggestNextVersions, validateVersion, versionFromTag } from './versions';
-import { listPostFiles, type SiteContext } from './workspace';
+import { listPostFiles, type SiteContext } from '../site/workspace';
 
 export interface NewPostOptions {
   version: string;

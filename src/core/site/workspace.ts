@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, type ConfigProblem } from './config';
-import type { ParsedPost } from './parse';
+import type { ParsedPost } from '../post/parse';
 import { CONFIG_FILE_NAME, defaultProfile, KNOWN_POSTS_FOLDERS, type SiteProfile } from './profile';
 
 /** A site on disk: its root folder, its profile, and the config file it came from (if any) with that file's problems. */

@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
-import { sharedMarkdown } from './markdown';
-import type { ParsedPost } from './parse';
-import type { TextRange } from './text';
+import { sharedMarkdown } from '../post/markdown';
+import type { ParsedPost } from '../post/parse';
+import type { TextRange } from '../text/text';
 
 /** A link to a page or file of the site itself (`/blog/x/`, `/assets/img/blog/x.png`). */
 export interface SiteLink {

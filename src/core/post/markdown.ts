@@ -1,5 +1,5 @@
 import MarkdownItCtor, { type Env, type MarkdownIt, type StateCore, type Token } from 'markdown-it';
-import { createSanitizeState, sanitizeHtml, type SanitizeState, type UrlRewriter } from './sanitize';
+import { createSanitizeState, sanitizeHtml, type SanitizeState, type UrlRewriter } from '../preview/sanitize';
 
 /**
  * The one markdown-it set-up shared by the linter and the preview, close to the site's engine (Discount with

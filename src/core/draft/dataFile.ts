@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import { compareVersions, parseVersion } from './versions';
-import { yamlScalar } from './yamlScalar';
+import { yamlScalar } from '../text/yamlScalar';
 
 export interface DataFileRelease {
   /** The news title, e.g. `Mesos 1.11.0 is released!` */

@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import type { Token } from 'markdown-it';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { sharedMarkdown } from './markdown';
-import { LineIndex, type TextRange } from './text';
+import { LineIndex, type TextRange } from '../text/text';
 
 /** A problem found while reading the front matter, with its place in the document. */
 export interface FrontMatterError {

@@ -1,10 +1,10 @@
-import { readFrontMatterLines, frontMatterLineSpan } from './frontMatterLines';
-import type { ParsedPost } from './parse';
-import type { SiteProfile } from './profile';
-import { parsePostFileName, permalinkFor } from './site';
-import { resolveSiteUrl, type SiteIndex } from './siteIndex';
-import { findSiteLinks } from './siteLinks';
-import type { TextPosition, TextRange } from './text';
+import { readFrontMatterLines, frontMatterLineSpan } from '../post/frontMatterLines';
+import type { ParsedPost } from '../post/parse';
+import type { SiteProfile } from '../site/profile';
+import { parsePostFileName, permalinkFor } from '../site/fileNames';
+import { resolveSiteUrl, type SiteIndex } from '../site/siteIndex';
+import { findSiteLinks } from '../site/siteLinks';
+import type { TextPosition, TextRange } from '../text/text';
 
 export interface HoverResult {
   markdown: string;

@@ -1,14 +1,14 @@
-import type { ParsedPost } from './parse';
-import type { SiteProfile } from './profile';
-import { DisableComments } from './rules/disable';
-import { BROKEN_SITE_LINK, RULE_CHECKS, RULES } from './rules/index';
-import { collectProse, type ProseBlock } from './rules/prose';
-import type { Finding, Problem, RuleInput, Severity } from './rules/types';
-import { checkSiteLinks } from './siteLinks';
-import type { TextPosition, TextRange } from './text';
+import type { ParsedPost } from '../post/parse';
+import type { SiteProfile } from '../site/profile';
+import { DisableComments } from './disable';
+import { BROKEN_SITE_LINK, RULE_CHECKS, RULES } from './index';
+import { collectProse, type ProseBlock } from './prose';
+import type { Finding, Problem, RuleInput, Severity } from './types';
+import { checkSiteLinks } from '../site/siteLinks';
+import type { TextPosition, TextRange } from '../text/text';
 
-export { fixAll } from './rules/fixes';
-export type { Fix, Problem, RuleMeta, Severity, TextEdit } from './rules/types';
+export { fixAll } from './fixes';
+export type { Fix, Problem, RuleMeta, Severity, TextEdit } from './types';
 
 /** What the caller knows beyond the post itself. */
 export interface LintContext {

@@ -1,8 +1,8 @@
-import { fieldValue, findField, type ParsedPost } from './parse';
-import type { SiteProfile } from './profile';
+import { fieldValue, findField, type ParsedPost } from '../post/parse';
+import type { SiteProfile } from '../site/profile';
 import { renderPostBody, type BodyProblem } from './render';
 import { isSafeUrl, type UrlKind } from './sanitize';
-import { baseNameOf, formatPostDate, isRealDate, parsePostFileName } from './site';
+import { baseNameOf, formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
 
 /** How the page is shown: in a VS Code webview (our script by nonce, files by URI) or as one standalone file. */
 export type PageMode =

@@ -1,6 +1,6 @@
-import { fieldValue, type ParsedPost } from './parse';
+import { fieldValue, type ParsedPost } from '../post/parse';
 import type { SiteProfile } from './profile';
-import { parsePostFileName, permalinkFor } from './site';
+import { parsePostFileName, permalinkFor } from './fileNames';
 
 /** One post of the site, as links, completions and hovers show it. */
 export interface IndexedPost {

@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { defaultProfile, type FieldKind, type SiteProfile } from './profile';
-import { RULE_NAMES } from './rules/index';
-import { LineIndex, type TextRange } from './text';
+import { RULE_NAMES } from '../rules/index';
+import { LineIndex, type TextRange } from '../text/text';
 
 /** A problem of the config file, at its place in the file. */
 export interface ConfigProblem {

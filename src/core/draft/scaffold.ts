@@ -4,12 +4,12 @@
  * which the `placeholder` rule points at.
  */
 import { issueItems, type ChangelogItem, type ChangelogRelease } from './changelog';
-import type { SiteProfile } from './profile';
-import { fillVersion, formatPostDate, isRealDate, permalinkFor, postFileName, releaseSlug, releaseTitle } from './site';
+import type { SiteProfile } from '../site/profile';
+import { fillVersion, formatPostDate, isRealDate, permalinkFor, postFileName, releaseSlug, releaseTitle } from '../site/fileNames';
 import { BUILT_IN_TEMPLATE, renderTemplate, type TemplateVars } from './template';
-import type { TextPosition } from './text';
+import type { TextPosition } from '../text/text';
 import { validateVersion } from './versions';
-import { yamlScalar } from './yamlScalar';
+import { yamlScalar } from '../text/yamlScalar';
 
 export interface PostAuthor {
   display_name: string;

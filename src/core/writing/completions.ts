@@ -1,11 +1,11 @@
-import { frontMatterLineSpan, parentPathAt, readFrontMatterLines, type FrontMatterLine } from './frontMatterLines';
+import { frontMatterLineSpan, parentPathAt, readFrontMatterLines, type FrontMatterLine } from '../post/frontMatterLines';
 import { childKeys, describeField, hasChildren, isRequired } from './hover';
-import type { ParsedPost } from './parse';
-import type { SiteProfile } from './profile';
-import { parsePostFileName, permalinkFor, releaseTitle } from './site';
-import { releaseVersionOf, type IndexedAuthor, type SiteIndex } from './siteIndex';
-import type { TextPosition, TextRange } from './text';
-import { yamlScalar } from './yamlScalar';
+import type { ParsedPost } from '../post/parse';
+import type { SiteProfile } from '../site/profile';
+import { parsePostFileName, permalinkFor, releaseTitle } from '../site/fileNames';
+import { releaseVersionOf, type IndexedAuthor, type SiteIndex } from '../site/siteIndex';
+import type { TextPosition, TextRange } from '../text/text';
+import { yamlScalar } from '../text/yamlScalar';
 
 export interface CompletionEntry {
   label: string;

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
-import { sharedMarkdown, type RenderEnv } from './markdown';
-import type { ParsedPost } from './parse';
+import { sharedMarkdown, type RenderEnv } from '../post/markdown';
+import type { ParsedPost } from '../post/parse';
 import { closeOpenElements, createSanitizeState, isLocalPath, type UrlKind } from './sanitize';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';

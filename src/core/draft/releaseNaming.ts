@@ -1,5 +1,5 @@
-import type { SiteProfile } from './profile';
-import { parsePostFileName, releaseSlug, releaseTitle } from './site';
+import type { SiteProfile } from '../site/profile';
+import { parsePostFileName, releaseSlug, releaseTitle } from '../site/fileNames';
 
 const TITLE = /^(.*?)\bv?(\d+\.\d+(?:\.\d+)?)\b(.*)$/;
 const SLUG = /^(.+?)-v?\d+-\d+(?:-\d+)?-(.+)$/;
