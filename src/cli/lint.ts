@@ -6,24 +6,28 @@ import { defaultProfile } from '../core/site/profile';
 import { buildSiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
 import { scanSiteFiles } from '../core/site/siteFiles';
 import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
+import { fixPostFile, type LintText } from './fix';
+import { sarifReport } from './formats/sarif';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
-const USAGE = `Usage: release-post lint [--format text|json|github] [--config FILE] PATH...
+const USAGE = `Usage: release-post lint [--format text|json|github|sarif] [--config FILE] [--fix] PATH...
 
 Checks the posts among PATH (files, or folders searched for .md/.markdown files, skipping node_modules and
 dot-folders). Exits 0 without errors, 1 with errors, 2 on bad usage or an unreadable path.
+--fix applies the fixes of the editor's "fix all", prints each one and reports what is left.
 `;
 
 /** Files above this size are reported, not checked. */
 export const MAX_LINT_BYTES = 5 * 1024 * 1024;
 
-export type LintFormat = 'text' | 'json' | 'github';
+export type LintFormat = 'text' | 'json' | 'github' | 'sarif';
 
 interface LintArgs {
   format: LintFormat;
   config: string | undefined;
   paths: string[];
   help: boolean;
+  fix: boolean;
 }
 
 /** One problem as the CLI reports it: 1-based lines and columns, end exclusive. */
@@ -39,7 +43,7 @@ export interface ReportedProblem {
 }
 
 function parseArgs(argv: string[]): LintArgs | { error: string } {
-  const args: LintArgs = { format: 'text', config: undefined, paths: [], help: false };
+  const args: LintArgs = { format: 'text', config: undefined, paths: [], help: false, fix: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -55,12 +59,18 @@ function parseArgs(argv: string[]): LintArgs | { error: string } {
       args.help = true;
       continue;
     }
+    if (arg === '--fix') {
+      args.fix = true;
+      continue;
+    }
     const m = /^--(format|config)(?:=(.*))?$/s.exec(arg);
     if (!m) return { error: `unknown option "${arg}"` };
     const value = m[2] ?? argv[++i];
     if (value === undefined || value === '') return { error: `--${m[1]} needs a value` };
     if (m[1] === 'format') {
-      if (value !== 'text' && value !== 'json' && value !== 'github') return { error: `--format must be text, json or github, not "${value}"` };
+      if (value !== 'text' && value !== 'json' && value !== 'github' && value !== 'sarif') {
+        return { error: `--format must be text, json, github or sarif, not "${value}"` };
+      }
       args.format = value;
     } else {
       args.config = value;
@@ -104,18 +114,25 @@ function siteLinkChecker(): (site: SiteContext | undefined) => ((href: string) =
   };
 }
 
-/** Lints one file; undefined when it is not a post. */
+/** `--fix`: given the post's text, its problems and how to check a changed text, returns the problems left. */
+type FixFile = (text: string, problems: Problem[], lintText: LintText) => Problem[];
+
+/** Lints one file (and fixes it when asked); undefined when it is not a post. */
 function lintFile(
   file: string,
   site: SiteContext | undefined,
   size: number,
   siteLinkExists: ((href: string) => boolean) | undefined,
+  fix?: FixFile,
 ): Problem[] | undefined {
   if (size > MAX_LINT_BYTES) return [largeFileProblem('5 MB')];
   const text = fs.readFileSync(file, 'utf8');
   const post = parsePost(text);
   if (!isPostFile(file, site, post)) return undefined;
-  return lintPost(post, path.basename(file), site?.profile ?? defaultProfile(), { siteLinkExists });
+  const lintText = (t: string, parsed = parsePost(t)) =>
+    lintPost(parsed, path.basename(file), site?.profile ?? defaultProfile(), { siteLinkExists });
+  const problems = lintText(text, post);
+  return fix ? fix(text, problems, lintText) : problems;
 }
 
 /** `release-post lint`: checks posts; 0 no errors, 1 errors, 2 bad usage or an unreadable path. */
@@ -169,12 +186,17 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
 
   let checked = 0;
   const linkCheckerFor = siteLinkChecker();
+  // What --fix changed goes beside a text report, and to stderr when stdout must stay machine-readable.
+  const fixLog = args.format === 'text' ? io.out : io.err;
   for (const file of [...new Set(files)]) {
     const site = forcedSite ?? findSiteForFile(file);
     reportConfig(site);
     let problems: Problem[] | undefined;
+    const fix: FixFile | undefined = args.fix
+      ? (text, found, lintText) => fixPostFile(file, shownPath(file, io.cwd), text, found, lintText, fixLog)
+      : undefined;
     try {
-      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site));
+      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), fix);
     } catch {
       unreadable.push(file);
       continue;
@@ -194,6 +216,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
 export function formatReport(format: LintFormat, files: number, problems: ReportedProblem[]): string {
   if (format === 'json') return JSON.stringify({ files, problems }) + '\n';
   if (format === 'github') return problems.map(githubAnnotation).join('');
+  if (format === 'sarif') return sarifReport(problems);
   const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  ${p.rule}\n`);
   const count = (s: Problem['severity']) => problems.filter((p) => p.severity === s).length;
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];

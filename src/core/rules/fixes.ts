@@ -18,13 +18,25 @@ function overlap(a: OffsetEdit, b: OffsetEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** The text after "fix all", and the problems whose fix went into it (in the order given). */
+export interface FixAllResult {
+  text: string;
+  applied: Problem[];
+}
+
 /**
  * Applies the first text-edit fix of each problem, skipping any that overlaps one already taken (problems in the
  * order given). Renames are left to the caller: they change the file, not its text.
  */
 export function fixAll(text: string, problems: Problem[]): string {
+  return applyFixAll(text, problems).text;
+}
+
+/** `fixAll`, also telling which problems were fixed: the CLI prints them. */
+export function applyFixAll(text: string, problems: Problem[]): FixAllResult {
   const lines = new LineIndex(text);
   const chosen: OffsetEdit[] = [];
+  const applied: Problem[] = [];
   problems.forEach((problem, order) => {
     const fix = problem.fixes?.find((f): f is { title: string; edits: TextEdit[] } => 'edits' in f);
     if (!fix) return;
@@ -36,10 +48,11 @@ export function fixAll(text: string, problems: Problem[]): string {
     }));
     if (edits.some((e) => e.end < e.start || chosen.some((c) => overlap(c, e)))) return;
     chosen.push(...edits);
+    applied.push(problem);
   });
   // From the end backwards, so earlier offsets stay valid; at one place the later insertion goes in first.
   chosen.sort((a, b) => b.start - a.start || b.order - a.order);
   let result = text;
   for (const e of chosen) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
-  return result;
+  return { text: result, applied };
 }
