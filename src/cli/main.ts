@@ -1,9 +1,11 @@
 import { EXIT_USAGE, type CliIO } from './io';
+import { VERSION } from './version';
 
 const USAGE = `Usage: release-post <command> [options]
 
 Commands:
-  lint [--format text|json|github] [--config FILE] PATH...   check posts (files or folders)
+  lint [--format text|json|github|sarif] [--config FILE] [--fix] PATH...
+                                                             check posts (files or folders)
   new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE] [--gravatar HASH]
       [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
                                                              write a new release post
@@ -42,9 +44,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const command = await load();
   return command(rest, io);
 }
-
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 if (require.main === module) {
   const io: CliIO = {
