@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'cli/dist/**', 'action/dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts', 'test/**/*.ts'],

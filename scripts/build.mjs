@@ -1,12 +1,14 @@
 // Builds every target with esbuild: the extension (Node, cjs), the CLI, the preview's webview script (browser),
 // and the integration suite (loaded by the VS Code extension host).
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// Only the CLI bundles, shipped outside the .vsix too: `npm pack` of the repository and of cli/, and the GitHub Action.
+const packagesOnly = process.argv.includes('--packages');
 
 const common = {
   bundle: true,
@@ -25,7 +27,26 @@ function testEntries(dir) {
     .map((f) => join(dir, f));
 }
 
-const targets = [
+const cli = {
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  banner: { js: '#!/usr/bin/env node' },
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+};
+
+const packages = [
+  cli,
+  // The npm package of the CLI (cli/) and the GitHub Action (action.yml): the same self-contained bundle with no
+  // node_modules and no source maps, since each is shipped as it is.
+  { ...cli, outdir: 'cli/dist', sourcemap: false },
+  { ...cli, entryPoints: { index: 'src/action/main.ts' }, outdir: 'action/dist', sourcemap: false, banner: {} },
+];
+
+const editor = [
   {
     ...common,
     entryPoints: { extension: 'src/extension/extension.ts' },
@@ -37,16 +58,6 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    banner: { js: '#!/usr/bin/env node' },
-    define: { __VERSION__: JSON.stringify(pkg.version) },
-  },
-  {
-    ...common,
     entryPoints: { preview: 'src/webview/preview.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
@@ -54,7 +65,8 @@ const targets = [
     target: 'es2022',
   },
 ];
-if (!production) {
+const targets = packagesOnly ? packages : [...editor, ...packages];
+if (!production && !packagesOnly) {
   targets.push({
     ...common,
     entryPoints: testEntries('test/integration'),
@@ -74,3 +86,6 @@ if (watch) {
 } else {
   await Promise.all(targets.map((t) => esbuild.build(t)));
 }
+// What the CLI package needs beside its bundle: `render`'s stylesheet and the license.
+cpSync('media', 'cli/media', { recursive: true });
+copyFileSync('LICENSE', 'cli/LICENSE');
