@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatReport, githubAnnotation, lintCommand, type LintFormat, type ReportedProblem } from '../cli/lint';
@@ -54,6 +55,16 @@ function failure(message: string): string {
   return `::error title=Release Post::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`;
 }
 
+/**
+ * Text from the posts (file names, quoted words) printed to the log as it is: between stop-commands markers, so a
+ * line in it that looks like a workflow command (`::error::`, `::add-mask::`) is not run by the runner.
+ */
+function verbatim(text: string): string {
+  if (!text) return '';
+  const token = randomUUID();
+  return `::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
+}
+
 function appendToFile(file: string | undefined, text: string): void {
   if (file) fs.appendFileSync(file, text);
 }
@@ -69,7 +80,7 @@ export async function runAction({ env, cwd, out }: ActionEnv): Promise<number> {
   let json = '';
   let messages = '';
   const code = await lintCommand(argv, { out: (t) => (json += t), err: (t) => (messages += t), cwd });
-  if (messages) out(messages);
+  out(verbatim(messages));
   let report: { files: number; problems: ReportedProblem[] };
   try {
     report = JSON.parse(json);
@@ -84,7 +95,7 @@ export async function runAction({ env, cwd, out }: ActionEnv): Promise<number> {
   if (inputs.format !== 'github') {
     const text = formatReport(inputs.format, files, problems);
     if (inputs.reportFile) fs.writeFileSync(path.resolve(cwd, inputs.reportFile), text);
-    else out(text);
+    else out(verbatim(text));
   }
   const counts = countSeverities(problems);
   const line = summaryLine(files, counts);

@@ -130,11 +130,20 @@ describe('the GitHub Action (action.yml)', function () {
     assert.match(r.outputs, /^report-file=release-post\.sarif$/m);
   });
 
-  it('format text prints the report in the log', () => {
+  it('format text prints the report in the log, where a line that looks like a workflow command is not run', () => {
     write(`site/source/blog/${GOOD_NAME}`, WARNING_ONLY);
+    // File names come from the pull request; this one puts a line starting with "::error" into the text report.
+    write('site/source/blog/2021-01-06-x\n::error file=x::owned.md', GOOD_POST);
     const r = runAction(workspace, { format: 'text' });
     assert.match(r.stdout, /^site\/source\/blog\/\S+:\d+:\d+ {2}warning {2}.* {2}glued-link$/m);
-    assert.equal(r.stdout.match(/1 post checked/g)?.length, 1);
+    assert.equal(r.stdout.match(/^2 posts checked/gm)?.length, 1);
+    const stop = /^::stop-commands::(\S+)$/m.exec(r.stdout);
+    assert.ok(stop, 'the report is wrapped in stop-commands');
+    const inside = r.stdout.slice(stop.index, r.stdout.indexOf(`\n::${stop[1]}::\n`));
+    assert.ok(inside.includes('site/source/blog/'), 'the report is between the markers');
+    const outside = r.stdout.replace(inside, '');
+    assert.match(inside, /^::error file=x::owned\.md:1:1 {2}error/m);
+    assert.doesNotMatch(outside, /^::error file=x::/m, 'the fake command is only inside the markers');
   });
 
   it('bad inputs and missing paths fail the step with one clear message', () => {
