@@ -1,5 +1,6 @@
-// Builds every target with esbuild: the extension (Node, cjs), the CLI, the preview's webview script (browser),
-// and the integration suite (loaded by the VS Code extension host).
+// Builds every target with esbuild: the extension (Node, cjs), the CLI (also into cli/ for its npm package and into
+// action/ for the GitHub Action), the preview's webview script (browser), and the integration suite (loaded by the
+// VS Code extension host). `--packages` builds only the CLI bundles.
 import * as esbuild from 'esbuild';
 import { copyFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
