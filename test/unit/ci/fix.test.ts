@@ -14,6 +14,7 @@ import { findSiteForFile, markdownFilesBelow } from '../../../src/core/site/work
 import type { CliIO } from '../../../src/cli/io';
 import { CORPUS, corpusPresent } from '../corpus';
 import { GOOD_POST, lint } from '../lint/helpers';
+import { SEED_DRAFT_ARGS, seedDefects } from './seedDraft';
 
 const SAMPLE_SITE = path.resolve(__dirname, '../../fixtures/sample-site');
 
@@ -36,23 +37,6 @@ function editorFixAll(file: string): string {
   return fixAll(text, problems);
 }
 
-/** The copy-and-edit drift of a release post, on the draft New Release Post writes. */
-function seedDefects(draft: string): string {
-  const edits: [string | RegExp, string][] = [
-    ['published: true\n', ''],
-    ['  twitter: adaquinn', '  twitter: "@adaquinn"'],
-    ['permalink: /blog/orbit-1-2-0-released/', 'permalink: /blog/orbit-1.2-0-released/'],
-    ['blob/1.2.0/CHANGELOG', 'blob/1.1.0/CHANGELOG'],
-    ['available for [download]', 'available for[download]'],
-    ['Thanks to the TODO contributors', 'Thanks to the 4 contributors'],
-    [/TODO: list the contributors.*\n/, 'Ada Quinn, Bruno Salas, Chen Wei\n'],
-  ];
-  return edits.reduce((text, [from, to]) => {
-    assert.ok(typeof from === 'string' ? text.includes(from) : from.test(text), `the draft contains ${String(from)}`);
-    return text.replace(from, to);
-  }, draft);
-}
-
 describe('cli: lint --fix', () => {
   let root: string;
   beforeEach(() => {
@@ -63,7 +47,7 @@ describe('cli: lint --fix', () => {
   it('fixes the seed draft exactly as the editor\'s fix-all does, prints each fix and reports what is left', async () => {
     const site = path.join(root, 'orbit');
     fs.cpSync(SAMPLE_SITE, site, { recursive: true });
-    const made = await run(newCommand, ['--version', '1.2.0', '--date', '2025-10-01', '--author', 'Ada Quinn', '--twitter', 'adaquinn'], site);
+    const made = await run(newCommand, [...SEED_DRAFT_ARGS, '--date', '2025-10-01'], site);
     assert.equal(made.code, 0, made.err);
     const draft = path.join(site, made.out.trim());
     fs.writeFileSync(draft, seedDefects(fs.readFileSync(draft, 'utf8')));
