@@ -142,8 +142,11 @@ function modelDate(fileName: string, frontMatter: string): string | undefined {
 
 /** The version the model gives as the one before its own: `v8.0.0...v8.1.0` compare links. */
 function modelPrevious(text: string, version: string): string | undefined {
-  const m = new RegExp(String.raw`v?(\d+(?:\.\d+){1,3})\.\.\.v?${escape(version)}(?![\d.])`).exec(text);
-  return m?.[1];
+  const v = escape(version);
+  const compare = new RegExp(String.raw`v?(\d+(?:\.\d+){1,3})\.\.\.v?${v}(?![\d.])`).exec(text);
+  // "Upgrades from Mesos 1.9.0 to Mesos 1.10.0", "from a 1.4.1 cluster to 1.4.2"
+  const upgrade = new RegExp(String.raw`\bfrom\s+(?:[A-Za-z]+\s+){0,3}?v?(\d+(?:\.\d+){1,3})(?:\s+[A-Za-z]+){0,2}?\s+to\s+(?:[A-Za-z]+\s+){0,3}?v?${v}(?![\d.])`).exec(text);
+  return compare?.[1] ?? upgrade?.[1];
 }
 
 export function draftFromModelPost(model: ModelPost, facts: ReleaseFacts): ModelDraft {
@@ -192,7 +195,12 @@ function moveYamlFrontMatter(source: string, mover: ReleaseMover, author: DraftA
         // `version: 1.10` is read as the number 1.1: move what is written.
         const written = source.slice(node.range[0], node.range[1]);
         const moved = mover.move(written);
-        if (moved !== written) node.value = moved;
+        if (moved === written) return;
+        if (/^\d+(?:\.\d+)?$/.test(moved)) {
+          // Still a number as written: `1.10` keeps its zero.
+          node.value = Number(moved);
+          node.minFractionDigits = moved.split('.')[1]?.length ?? 0;
+        } else node.value = moved;
       }
     },
   });
@@ -204,8 +212,12 @@ function moveYamlFrontMatter(source: string, mover: ReleaseMover, author: DraftA
       pair.value.value = PLACEHOLDER_MARK;
     }
   }
+  const titleNode = map.get('title', true);
+  if (isScalar(titleNode) && typeof titleNode.value === 'string') titleNode.value = withoutSubtitle(titleNode.value);
   const title = map.get('title');
-  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }), title: typeof title === 'string' ? title : undefined };
+  // A list written at its key's indentation (`authors:\n- name`) stays so.
+  const indentSeq = !/^[\w-]+:[ \t]*\n-[ \t]/m.test(source);
+  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq }), title: typeof title === 'string' ? title : undefined };
 }
 
 /** The model's author value in the same shape, holding this release's author (a placeholder when unknown). */
@@ -257,6 +269,15 @@ function setScalar(doc: Document, node: unknown, value: string): Scalar {
   return doc.createNode(value) as Scalar;
 }
 
+/**
+ * A title's subtitle after the version names the model's own topics ("Apache Mesos 1.10: Container Resource
+ * Bursting, ..."): it becomes a placeholder, the part up to the version stays.
+ */
+function withoutSubtitle(title: string): string {
+  const m = /^(.*?\d+(?:\.\d+)+)(\s*:\s+|\s+[-–—]\s+)(.+)$/.exec(title);
+  return m && /[A-Za-z]/.test(m[3]) ? `${m[1]}${m[2]}${PLACEHOLDER_MARK}` : title;
+}
+
 // ---------------------------------------------------------------- TOML front matter
 
 const TOML_LINE = /^(\s*)([A-Za-z0-9_.-]+|"[^"]*")(\s*=\s*)(.*)$/;
@@ -278,7 +299,11 @@ function moveTomlFrontMatter(source: string, mover: ReleaseMover, author: DraftA
     let value = mover.move(m[4]);
     if (table === '' && AUTHOR_KEYS.has(key)) value = value.trim().startsWith('[') ? `[${tomlString(name)}]` : tomlString(name);
     else if (table === '' && CONTENT_KEYS.has(key) && /^"[^"]+"/.test(value.trim())) value = tomlString(PLACEHOLDER_MARK);
-    if (table === '' && key === 'title') title = readTomlString(value);
+    if (table === '' && key === 'title') {
+      const read = readTomlString(value);
+      if (read !== undefined && withoutSubtitle(read) !== read) value = tomlString(withoutSubtitle(read));
+      title = readTomlString(value);
+    }
     return m[1] + m[2] + m[3] + value;
   });
   return { text: lines.join('\n'), title };
