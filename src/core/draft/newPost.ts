@@ -60,7 +60,8 @@ export interface ReleasePostPlan {
   notes: string[];
 }
 
-export type PlanResult = { plan: ReleasePostPlan } | { error: string };
+/** `needsStarter`: the site has no release post to follow; ask for one of STARTERS and plan again with it. */
+export type PlanResult = { plan: ReleasePostPlan } | { error: string; needsStarter?: true };
 
 function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
@@ -245,7 +246,7 @@ function readPosts(files: string[]): PostText[] {
 }
 
 /** Where the draft's shape comes from on a site without a config file. */
-type DraftSource = { model: ModelPost; releases: string[] } | { builtIn: true } | { error: string };
+type DraftSource = { model: ModelPost; releases: string[]; label: string } | { builtIn: true } | { error: string; needsStarter?: true };
 
 /**
  * A site without a config file is drafted after its own newest release post. The built-in profile (the scaffold
@@ -258,13 +259,14 @@ function draftSource(site: SiteContext, version: string, starter: string | undef
   const builtInLayout = site.profile.postsFolder === defaultProfile().postsFolder;
   if (starter !== undefined) {
     const chosen = starterModel(starter);
-    return chosen ? { model: chosen, releases: [] } : { error: `unknown starting point "${starter}"; choose one of: ${STARTERS.map((s) => s.name).join(', ')}` };
+    return chosen ? { model: chosen, releases: [], label: `the built-in ${starter.trim().toLowerCase()} starting point` } : { error: `unknown starting point "${starter}"; choose one of: ${STARTERS.map((s) => s.name).join(', ')}` };
   }
   if (builtInLayout) return { builtIn: true };
   const releases = releasePosts(readPosts(listPostFiles(site)));
   const model = chooseModelPost(releases, version);
-  if (model) return { model, releases: releases.map((r) => r.version) };
+  if (model) return { model, releases: releases.map((r) => r.version), label: path.relative(site.root, model.fileName) };
   return {
+    needsStarter: true,
     error:
       `no release post in ${path.join(site.root, site.profile.postsFolder)} to follow (a post whose title or file name carries a version); ` +
       `choose a built-in starting point with --starter: ${STARTERS.map((s) => `${s.name} (${s.description})`).join(', ')}`,
@@ -281,7 +283,7 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
   if (!isDirectory(givenFolder)) return { error: `no posts folder at ${givenFolder}` };
   const source = options.templatePath === undefined ? draftSource(given, version, options.starter) : ({ builtIn: true } as const);
   if ('error' in source) return source;
-  if ('model' in source) return planFromModel(given, source.model, source.releases, version, date, options);
+  if ('model' in source) return planFromModel(given, source, version, date, options);
 
   const site = withNamingFromPosts(given);
   const postsFolder = path.join(site.root, site.profile.postsFolder);
@@ -333,8 +335,7 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
 /** A draft in the shape of the model post: its folder, file-name pattern, front matter and headings. */
 async function planFromModel(
   site: SiteContext,
-  model: ModelPost,
-  releaseVersions: string[],
+  { model, releases: releaseVersions, label }: { model: ModelPost; releases: string[]; label: string },
   version: string,
   date: string,
   options: NewPostOptions,
@@ -361,7 +362,7 @@ async function planFromModel(
   });
   const folder = path.isAbsolute(model.fileName) ? path.dirname(model.fileName) : path.join(site.root, site.profile.postsFolder);
   const target = path.join(folder, draft.fileName);
-  notes.push(`drafted after ${path.isAbsolute(model.fileName) ? path.relative(site.root, model.fileName) : `the built-in "${model.fileName}" starting point`}`);
+  notes.push(`drafted after ${label}`);
   return {
     plan: {
       path: target,
