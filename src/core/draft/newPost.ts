@@ -13,7 +13,7 @@ import { fieldValue, parsePost } from '../post/parse';
 import { inferReleaseNaming } from './releaseNaming';
 import { highlightLines, scaffoldReleasePost, type PostAuthor } from './scaffold';
 import { draftFromModelPost, type ModelPost } from './fromModelPost';
-import { chooseModelPost, releasePosts, type PostText } from './releaseModel';
+import { chooseModelPost, mainSeriesVersions, releasePosts, type PostText } from './releaseModel';
 import { STARTERS, starterModel } from './starters';
 import { formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
 import type { TextPosition } from '../text/text';
@@ -144,8 +144,10 @@ async function tagVersions(site: SiteContext): Promise<string[]> {
 export async function suggestReleaseVersions(given: SiteContext, changelogPath?: string): Promise<string[]> {
   const site = withNamingFromPosts(given);
   const changelog = readChangelog(site, changelogPath);
+  // A site drafted after its own posts is read the same way: its main series of release posts.
+  const followsPosts = !site.configPath && site.profile.postsFolder !== defaultProfile().postsFolder;
   return suggestNextVersions({
-    postVersions: postVersions(site),
+    postVersions: followsPosts ? mainSeriesVersions(releasePosts(readPosts(listPostFiles(site)))) : postVersions(site),
     changelogVersions: 'error' in changelog ? [] : changelog.releases,
     tagVersions: await tagVersions(site),
   });

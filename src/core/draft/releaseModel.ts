@@ -14,6 +14,8 @@ export interface PostText {
 export interface ReleasePost extends ModelPost {
   /** `YYYY-MM-DD` when known: the file name's date, else the front matter's. */
   date: string | undefined;
+  /** The words just before the version in the title ("apache flink"), lower case: one project's posts share them. */
+  project: string;
 }
 
 const VERSION = /(?<![\w.])v?(\d+(?:\.\d+){1,2})(?![\w-]|\.\d)/;
@@ -67,7 +69,9 @@ function candidate(post: PostText): Candidate | undefined {
   if (!version) return undefined;
   const shape = (inTitle ? title!.replace(inTitle[0], '{v}') : base.replace(inName![0], '{v}')).toLowerCase().replace(/\s+/g, ' ').trim();
   const twice = Boolean(titleVersion && nameVersion && normalizeVersion(titleVersion) === normalizeVersion(nameVersion)) || Boolean(titleVersion && nameVersion?.startsWith(titleVersion));
-  return { fileName: post.fileName, text: post.text, version: full, date: dateOf(post.fileName, post.text), shape, twice };
+  const before = inTitle ? title!.slice(0, inTitle.index) : base.slice(0, inName!.index);
+  const project = (before.toLowerCase().match(/[a-z][a-z0-9]*/g) ?? []).slice(-2).join(' ');
+  return { fileName: post.fileName, text: post.text, version: full, date: dateOf(post.fileName, post.text), project, shape, twice };
 }
 
 /**
@@ -80,7 +84,18 @@ export function releasePosts(posts: PostText[]): ReleasePost[] {
   for (const c of candidates) shapes.set(c.shape, (shapes.get(c.shape) ?? 0) + 1);
   return candidates
     .filter((c) => (shapes.get(c.shape) ?? 0) >= 2 || c.twice)
-    .map(({ fileName, text, version, date }) => ({ fileName, text, version, date }));
+    .map(({ fileName, text, version, date, project }) => ({ fileName, text, version, date, project }));
+}
+
+/**
+ * The versions of the site's main release series: the project most release posts announce ("apache flink", not its
+ * "kubernetes operator" or "flink cdc"), for the version a new post is likely for.
+ */
+export function mainSeriesVersions(releases: ReleasePost[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of releases) counts.set(r.project, (counts.get(r.project) ?? 0) + 1);
+  const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return releases.filter((r) => r.project === main).map((r) => normalizeVersion(r.version) ?? r.version);
 }
 
 function isPatch(version: string): boolean {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { draftFromModelPost, type ReleaseFacts } from '../../../src/core/draft/fromModelPost';
-import { chooseModelPost, releasePosts } from '../../../src/core/draft/releaseModel';
+import { chooseModelPost, mainSeriesVersions, releasePosts } from '../../../src/core/draft/releaseModel';
 import { STARTERS } from '../../../src/core/draft/starters';
 
 const FACTS: ReleaseFacts = { version: '3.6.0', previousVersion: '3.5.0', date: '2024-11-04', author: { name: 'Ada Quinn', twitter: 'adaquinn' } };
@@ -217,5 +217,9 @@ describe('the release post a draft follows', () => {
     assert.equal(chooseModelPost(releases, '1.20.1')?.fileName, '2024-06-14-release-1.19.1.md');
     assert.equal(chooseModelPost(releases, '3.3.0')?.fileName, '2024-09-05-release-cdc-3.2.0.md');
     assert.equal(chooseModelPost(releases, '0.1.0')?.fileName, '2024-09-05-release-cdc-3.2.0.md', 'nothing below: the newest');
+  });
+
+  it("reads the site's main series for the likely next version: the project most release posts announce", () => {
+    assert.deepEqual(mainSeriesVersions(releasePosts(posts)).sort(), ['1.19.0', '1.19.1', '1.20.0']);
   });
 });
