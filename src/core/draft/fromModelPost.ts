@@ -169,8 +169,10 @@ export function draftFromModelPost(model: ModelPost, facts: ReleaseFacts): Model
     title = moved.title;
   }
   const body = draftBody(split.body, mover, facts);
-  const text = `${head}\n${body}`;
-  return { fileName, text, title, cursor: firstPlaceholder(text) };
+  const lf = `${head}\n${body}`;
+  // A site written with CRLF line ends gets them in the draft too.
+  const text = model.text.includes('\r\n') ? lf.replace(/\n/g, '\r\n') : lf;
+  return { fileName, text, title, cursor: firstPlaceholder(lf) };
 }
 
 function firstPlaceholder(text: string): TextPosition {

@@ -168,6 +168,11 @@ describe('a draft in the shape of the model post', () => {
     assert.deepEqual(draft.cursor.line >= 0, true);
   });
 
+  it('keeps CRLF line ends of a model written with them', () => {
+    const draft = draftFromModelPost({ fileName: 'x-1.0.0.md', text: '---\r\ntitle: X 1.0.0\r\n---\r\n\r\nX 1.0.0 is out.\r\n', version: '1.0.0' }, { ...FACTS, version: '1.1.0' });
+    assert.equal(draft.text, '---\r\ntitle: X 1.1.0\r\n---\r\n\r\nX 1.1.0 is out.\r\n');
+  });
+
   it('leaves a placeholder where a fact is unknown', () => {
     const draft = draftFromModelPost(
       { fileName: 'x-1.0.0.md', text: '---\ntitle: X 1.0.0\nauthor: Old\n---\n\nIntro.\n\n## Features\n\n- old\n\n## Contributors\n\nOld, Older\n', version: '1.0.0' },
