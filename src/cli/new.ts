@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { planReleasePost, replaceFileText, suggestReleaseVersions, writeNewFile } from '../core/draft/newPost';
+import { STARTERS } from '../core/draft/starters';
 import { isRealDate } from '../core/site/fileNames';
 import { validateVersion } from '../core/draft/versions';
 import { findSiteInFolder } from '../core/site/workspace';
@@ -8,12 +9,15 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE]
                         [--gravatar HASH] [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
+                        [--starter ${STARTERS.map((s) => s.name).join('|')}]
 
 Writes a release post for X.Y.Z into the site at DIR (default: the current folder) and prints its path.
+Without a .releasepost.json the post follows the site's newest release post (file name, front matter, headings);
+a site with none names a built-in starting point with --starter.
 Never overwrites: exits 1 when the post already exists.
 `;
 
-const VALUE_OPTIONS = ['version', 'date', 'author', 'twitter', 'gravatar', 'site', 'changelog', 'template'] as const;
+const VALUE_OPTIONS = ['version', 'date', 'author', 'twitter', 'gravatar', 'site', 'changelog', 'template', 'starter'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 interface NewArgs {
@@ -87,6 +91,7 @@ export async function newCommand(argv: string[], io: CliIO): Promise<number> {
     gravatar: values.gravatar,
     changelogPath: values.changelog === undefined ? undefined : path.resolve(io.cwd, values.changelog),
     templatePath: values.template === undefined ? undefined : path.resolve(io.cwd, values.template),
+    starter: values.starter,
   });
   if ('error' in result) return usage(result.error);
   const { plan } = result;

@@ -5,3 +5,6 @@ import * as path from 'node:path';
 export const CORPUS = path.resolve(__dirname, '../../../shared/corpus/mesos');
 
 export const corpusPresent = (): boolean => fs.existsSync(CORPUS);
+
+/** The other real sites of the corpus (`../shared/corpus/sites/<name>`), each under its own generator. */
+export const SITES = path.resolve(__dirname, '../../../shared/corpus/sites');

@@ -11,11 +11,15 @@ import { gitContributors, gitRoot, gitTags, gitUserName, resolveReleaseRange } f
 import { addReleaseToDataFile, suggestNewsTitle } from './dataFile';
 import { fieldValue, parsePost } from '../post/parse';
 import { inferReleaseNaming } from './releaseNaming';
-import { scaffoldReleasePost, type PostAuthor } from './scaffold';
+import { highlightLines, scaffoldReleasePost, type PostAuthor } from './scaffold';
+import { draftFromModelPost, type ModelPost } from './fromModelPost';
+import { chooseModelPost, mainSeriesVersions, releasePosts, type PostText } from './releaseModel';
+import { STARTERS, starterModel } from './starters';
 import { formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
 import type { TextPosition } from '../text/text';
 import { previousVersion, releaseVersionFromSlug, suggestNextVersions, validateVersion, versionFromTag } from './versions';
 import { listPostFiles, type SiteContext } from '../site/workspace';
+import { defaultProfile } from '../site/profile';
 
 export interface NewPostOptions {
   version: string;
@@ -31,6 +35,8 @@ export interface NewPostOptions {
   changelogPath?: string;
   /** A body template file (absolute, or relative to the site root); `profile.template` when absent. */
   templatePath?: string;
+  /** A built-in starting point (see STARTERS) for a site that has no release post to follow. */
+  starter?: string;
 }
 
 export interface ReleasePostPlan {
@@ -54,7 +60,8 @@ export interface ReleasePostPlan {
   notes: string[];
 }
 
-export type PlanResult = { plan: ReleasePostPlan } | { error: string };
+/** `needsStarter`: the site has no release post to follow; ask for one of STARTERS and plan again with it. */
+export type PlanResult = { plan: ReleasePostPlan } | { error: string; needsStarter?: true };
 
 function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
@@ -137,8 +144,10 @@ async function tagVersions(site: SiteContext): Promise<string[]> {
 export async function suggestReleaseVersions(given: SiteContext, changelogPath?: string): Promise<string[]> {
   const site = withNamingFromPosts(given);
   const changelog = readChangelog(site, changelogPath);
+  // A site drafted after its own posts is read the same way: its main series of release posts.
+  const followsPosts = !site.configPath && site.profile.postsFolder !== defaultProfile().postsFolder;
   return suggestNextVersions({
-    postVersions: postVersions(site),
+    postVersions: followsPosts ? mainSeriesVersions(releasePosts(readPosts(listPostFiles(site)))) : postVersions(site),
     changelogVersions: 'error' in changelog ? [] : changelog.releases,
     tagVersions: await tagVersions(site),
   });
@@ -229,15 +238,57 @@ export function withNamingFromPosts(site: SiteContext, files = listPostFiles(sit
   return profile === site.profile ? site : { ...site, profile };
 }
 
+function readPosts(files: string[]): PostText[] {
+  const posts: PostText[] = [];
+  for (const file of files) {
+    const read = readText(file);
+    if (!('error' in read)) posts.push({ fileName: file, text: read.text });
+  }
+  return posts;
+}
+
+/** Where the draft's shape comes from on a site without a config file. */
+type DraftSource = { model: ModelPost; releases: string[]; label: string } | { builtIn: true } | { error: string; needsStarter?: true };
+
+/**
+ * A site without a config file is drafted after its own newest release post. The built-in profile (the scaffold
+ * and its template) is kept where it describes the site: a config file says so, or the posts are in the built-in
+ * posts folder (a Middleman blog's `site/source/blog`, whose naming is still read from its posts). A site with no
+ * release post gets a built-in starting point of its choice.
+ */
+function draftSource(site: SiteContext, version: string, starter: string | undefined): DraftSource {
+  if (site.configPath) return { builtIn: true };
+  const builtInLayout = site.profile.postsFolder === defaultProfile().postsFolder;
+  if (starter !== undefined) {
+    const chosen = starterModel(starter);
+    return chosen ? { model: chosen, releases: [], label: `the built-in ${starter.trim().toLowerCase()} starting point` } : { error: `unknown starting point "${starter}"; choose one of: ${STARTERS.map((s) => s.name).join(', ')}` };
+  }
+  if (builtInLayout) return { builtIn: true };
+  const releases = releasePosts(readPosts(listPostFiles(site)));
+  const model = chooseModelPost(releases, version);
+  if (model) return { model, releases: releases.map((r) => r.version), label: path.relative(site.root, model.fileName) };
+  return {
+    needsStarter: true,
+    error:
+      `no release post in ${path.join(site.root, site.profile.postsFolder)} to follow (a post whose title or file name carries a version); ` +
+      `choose a built-in starting point with --starter: ${STARTERS.map((s) => `${s.name} (${s.description})`).join(', ')}`,
+  };
+}
+
 export async function planReleasePost(given: SiteContext, options: NewPostOptions): Promise<PlanResult> {
-  const site = withNamingFromPosts(given);
   const version = options.version.trim();
   const versionError = validateVersion(version);
   if (versionError) return { error: versionError };
   const date = options.date?.trim() || today();
   if (!isRealDate(date)) return { error: `"${date}" is not a date; write it as YYYY-MM-DD` };
+  const givenFolder = path.join(given.root, given.profile.postsFolder);
+  if (!isDirectory(givenFolder)) return { error: `no posts folder at ${givenFolder}` };
+  const source = options.templatePath === undefined ? draftSource(given, version, options.starter) : ({ builtIn: true } as const);
+  if ('error' in source) return source;
+  if ('model' in source) return planFromModel(given, source, version, date, options);
+
+  const site = withNamingFromPosts(given);
   const postsFolder = path.join(site.root, site.profile.postsFolder);
-  if (!isDirectory(postsFolder)) return { error: `no posts folder at ${postsFolder}` };
 
   const notes: string[] = [];
   const files = listPostFiles(site);
@@ -278,6 +329,54 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
       contributors,
       changelogPath: changelog.file,
       dataFile: planDataFile(site, version, date, post.slug, notes),
+      notes,
+    },
+  };
+}
+
+/** A draft in the shape of the model post: its folder, file-name pattern, front matter and headings. */
+async function planFromModel(
+  site: SiteContext,
+  { model, releases: releaseVersions, label }: { model: ModelPost; releases: string[]; label: string },
+  version: string,
+  date: string,
+  options: NewPostOptions,
+): Promise<PlanResult> {
+  const notes: string[] = [];
+  const changelog = readChangelog(site, options.changelogPath);
+  if ('error' in changelog) return changelog;
+  const release = findRelease(changelog.releases, version);
+  const name = options.author?.trim() || (await gitUserName(site.root));
+  if (!name) return { error: "no author: give the author's name (git's user.name is not set either)" };
+  const known = [...releaseVersions, ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site))];
+  const previous = previousVersion(version, known);
+  const contributors = await contributorsFor(site, version, previous, notes);
+  // Issue keys stay unlinked: the built-in issue tracker is not this site's.
+  const highlights = release ? highlightLines(release) : undefined;
+  if (!release) notes.push(`no CHANGELOG entry for ${version} found: the changes are a placeholder`);
+  const draft = draftFromModelPost(model, {
+    version,
+    previousVersion: previous,
+    date,
+    author: { name, twitter: options.twitter, gravatar: options.gravatar },
+    highlights,
+    contributors,
+  });
+  const folder = path.isAbsolute(model.fileName) ? path.dirname(model.fileName) : path.join(site.root, site.profile.postsFolder);
+  const target = path.join(folder, draft.fileName);
+  notes.push(`drafted after ${label}`);
+  return {
+    plan: {
+      path: target,
+      text: draft.text,
+      cursor: draft.cursor,
+      exists: fs.existsSync(target),
+      title: draft.title ?? '',
+      slug: draft.fileName.replace(/\.[^.]*$/, ''),
+      permalink: '',
+      previousVersion: previous,
+      contributors,
+      changelogPath: changelog.file,
       notes,
     },
   };

@@ -83,6 +83,11 @@ function featureItems(release: ChangelogRelease | undefined): ChangelogItem[] {
   return [...release.highlights, ...fixes.filter((i) => !i.keys.some((k) => highlighted.has(k)))];
 }
 
+/** This release's CHANGELOG highlights (for a bug-fix release also its fixes), as list items with no marker. */
+export function highlightLines(release: ChangelogRelease | undefined, issueUrl?: string): string[] {
+  return markdownList(featureItems(release), issueUrl).map((line) => line.replace(/^(\s*)\* /, '$1'));
+}
+
 /** One `##` section per highlight group; ungrouped highlights stay a list under a section of their own. */
 function featureSections(items: ChangelogItem[], issueUrl: string | undefined, placeholder: string): string {
   if (items.length === 0) return `## ${placeholder}`;

@@ -34,7 +34,7 @@ export function ruleSeverity(profile: SiteProfile, rule: string): Severity | und
  */
 export function lintPost(post: ParsedPost, fileName: string, profile: SiteProfile, context?: LintContext): Problem[] {
   let prose: ProseBlock[] | undefined;
-  const input: RuleInput = { post, fileName, profile, prose: () => (prose ??= collectProse(post)) };
+  const input: RuleInput = { post, fileName, profile, prose: () => (prose ??= collectProse(post, fileName)) };
   const problems: Problem[] = [];
   const disabled = new DisableComments(post);
   const add = (findings: Finding[], severity: Severity) => {

@@ -1,10 +1,30 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { ParsedPost } from '../post/parse';
+import { RELEASE_POST_VARIABLE_NAMES } from '../text/templateVariables';
 import { frontMatterReadable } from './fields';
 import type { Finding, RuleInput } from './types';
 
-/** `TODO`-like words and unfilled template variables (`{{version}}`, `{version}`). */
-const LEFTOVER = /\b(?:TODO|TBD|FIXME|XXX)\b|\{\{\s*[A-Za-z_][\w-]*\s*\}\}|(?<![\w$\\{])\{[A-Za-z_][\w-]*\}(?!\})/g;
+/**
+ * `TODO`-like words and unfilled template variables (`{{version}}`, `{version}`). A `{{ name }}` that the post's own
+ * template tags define never gets here: the prose has template syntax blanked out (see templateSyntax.ts).
+ */
+const LEFTOVER = /\b(?:TODO|TBD|FIXME|XXX)\b|\{\{-?\s*[A-Za-z_][\w-]*\s*-?\}\}|(?<![\w$\\{])\{([A-Za-z_][\w-]*)\}(?!\})/g;
+/** Quotes around a word that mention it rather than use it: the “TODO” comment of a code example. */
+const QUOTES = '"\'\u2018\u2019\u201C\u201D\u00AB\u00BB';
+
+/**
+ * Whether a match is a leftover. A single-brace `{name}` counts only for the names Release Post's templates and
+ * patterns use: in prose `{i}` or `{n}` is notation ("the {i}th column"), not something to fill in.
+ */
+function isLeftover(source: string, m: RegExpMatchArray): boolean {
+  if (m[1] !== undefined) return RELEASE_POST_VARIABLE_NAMES.has(m[1]);
+  if (m[0][0] === '{') return true;
+  const index = m.index ?? 0;
+  const before = source[index - 1];
+  const after = source[index + m[0].length];
+  return !(before && after && QUOTES.includes(before) && QUOTES.includes(after));
+}
+
 /** Emphasis markers with nothing between them: `****`, `** **`, `____`. */
 const EMPTY_EMPHASIS = /(?<![\w*\\])\*\*[ \t]*\*\*(?![\w*])|(?<![\w_\\])__[ \t]*__(?![\w_])/g;
 
@@ -21,7 +41,7 @@ export function checkPlaceholder({ post, prose }: RuleInput): Finding[] {
     findings.push({ rule: 'placeholder', message: describe(found), range: post.lines.rangeOf(offset, offset + found.length) });
 
   for (const block of prose()) {
-    for (const m of block.source.matchAll(LEFTOVER)) add(block.offset + m.index, m[0]);
+    for (const m of block.source.matchAll(LEFTOVER)) if (isLeftover(block.source, m)) add(block.offset + m.index, m[0]);
     if (!block.source.includes('**') && !block.source.includes('__')) continue;
     // Only markers markdown-it left as literal text are empty emphasis; `**a** **b**` is two bold words.
     const literal = block.inlines.some((inline) =>
@@ -46,7 +66,7 @@ function visitStrings(post: ParsedPost, root: YamlNode | null, add: (offset: num
       for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
       const source = post.text.slice(base + node.range[0], base + node.range[1]);
-      for (const m of source.matchAll(LEFTOVER)) add(base + node.range[0] + m.index, m[0]);
+      for (const m of source.matchAll(LEFTOVER)) if (isLeftover(source, m)) add(base + node.range[0] + m.index, m[0]);
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import type { ParsedPost } from '../post/parse';
+import { blankSpans, findTemplateSyntax, isMdxFile, type Span } from '../text/templateSyntax';
 
 /** The source of one block of prose, read once and shared by the rules that look at body text. */
 export interface ProseBlock {
@@ -14,14 +15,20 @@ export interface ProseBlock {
   endLine: number;
   /** Document offset of the first character of `source`. */
   offset: number;
-  /** The document text of the block's lines with code spans blanked out (same length, line breaks kept). */
+  /**
+   * The document text of the block's lines with code spans and template syntax (Liquid, shortcodes, MDX) blanked out
+   * (same length, line breaks kept).
+   */
   source: string;
 }
 
 /** Collects the prose blocks of the body in document order, each line at most once. */
-export function collectProse(post: ParsedPost): ProseBlock[] {
+export function collectProse(post: ParsedPost, fileName = ''): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   const { tokens, lines, text } = post;
+  const bodyStart = post.bodyStartLine < lines.lineCount ? lines.lineStarts[post.bodyStartLine] : text.length;
+  const template = templateSpansOfBody(text, bodyStart, isMdxFile(fileName));
+  let nextSpan = 0;
   let rowMap: [number, number] | null = null;
   let last: ProseBlock | undefined;
   for (let i = 0; i < tokens.length; i++) {
@@ -39,6 +46,9 @@ export function collectProse(post: ParsedPost): ProseBlock[] {
     const opener = tokens[i - 1];
     const offset = lines.lineStarts[startLine];
     const end = endLine < lines.lineCount ? lines.lineStarts[endLine] : text.length;
+    while (nextSpan < template.length && template[nextSpan][1] <= offset) nextSpan++;
+    const inBlock: Span[] = [];
+    for (let k = nextSpan; k < template.length && template[k][0] < end; k++) inBlock.push(template[k]);
     last = {
       inlines: [token],
       kind: token.map ? (opener?.type ?? 'paragraph_open') : 'tr_open',
@@ -46,11 +56,18 @@ export function collectProse(post: ParsedPost): ProseBlock[] {
       startLine,
       endLine,
       offset,
-      source: blankCodeSpans(text.slice(offset, end)),
+      source: blankSpans(blankCodeSpans(text.slice(offset, end)), inBlock, offset),
     };
     blocks.push(last);
   }
   return blocks;
+}
+
+/** Template syntax of the body, as document offsets. */
+function templateSpansOfBody(text: string, bodyStart: number, mdx: boolean): Span[] {
+  const body = text.slice(bodyStart);
+  if (!mdx && !body.includes('{')) return [];
+  return findTemplateSyntax(body, { mdx }).spans.map(([s, e]): Span => [s + bodyStart, e + bodyStart]);
 }
 
 /**

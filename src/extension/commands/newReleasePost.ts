@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { gitUserName } from '../../core/draft/contributors';
 import { planReleasePost, suggestReleaseVersions, today, writeNewFile, type ReleasePostPlan } from '../../core/draft/newPost';
+import { STARTERS } from '../../core/draft/starters';
 import { isRealDate } from '../../core/site/fileNames';
 import { validateVersion } from '../../core/draft/versions';
 import type { SiteContext } from '../../core/site/workspace';
@@ -59,9 +60,20 @@ async function newReleasePost(sites: SiteService, log: vscode.LogOutputChannel):
   const author = await chooseAuthor(sites, site);
   if (!author) return undefined;
 
-  const result = await withStatus('Reading the CHANGELOG and the git history…', () =>
-    planReleasePost(site, { version, date, author: author.display_name, twitter: author.twitter, gravatar: author.gravatar }),
-  );
+  const makePlan = (starter?: string) =>
+    withStatus('Reading the CHANGELOG and the git history…', () =>
+      planReleasePost(site, { version, date, author: author.display_name, twitter: author.twitter, gravatar: author.gravatar, starter }),
+    );
+  let result = await makePlan();
+  if ('error' in result && result.needsStarter) {
+    // A site with no release post yet: the user picks the built-in starting point of their generator.
+    const picked = await vscode.window.showQuickPick(
+      STARTERS.map((s) => ({ label: s.name, description: s.description, starter: s.name })),
+      { title: `${TITLE}: this site has no release post to follow yet`, placeHolder: 'Start from a built-in release post for your generator', ignoreFocusOut: true },
+    );
+    if (!picked) return undefined;
+    result = await makePlan(picked.starter);
+  }
   if ('error' in result) {
     void vscode.window.showErrorMessage(`Release Post: ${result.error}`);
     return undefined;

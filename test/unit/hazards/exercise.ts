@@ -8,6 +8,8 @@ import { parsePost } from '../../../src/core/post/parse';
 import { defaultProfile } from '../../../src/core/site/profile';
 import { emptySiteIndex } from '../../../src/core/site/siteIndex';
 import { findSiteLinks } from '../../../src/core/site/siteLinks';
+import { draftFromModelPost } from '../../../src/core/draft/fromModelPost';
+import { chooseModelPost, releasePosts } from '../../../src/core/draft/releaseModel';
 import { hazardousInputs } from './inputs';
 
 const { name } = workerData as { name: string };
@@ -33,6 +35,9 @@ for (const position of places) {
   hoverPost(post, position, fileName, profile, index);
 }
 const links = findSiteLinks(post);
+// The newest release post is untrusted input too: drafting after it must not throw or hang.
+const model = chooseModelPost(releasePosts([{ fileName, text }]), '1.3.0') ?? { fileName, text, version: '1.2.0' };
+draftFromModelPost(model, { version: '1.3.0', previousVersion: '1.2.0', date: '2024-01-01', author: { name: 'Ada' }, contributors: ['Ada'] });
 const outside = problems.filter(
   (p) => p.range.start.line < 0 || p.range.end.line > last || p.range.end.character > post.lines.lineText(p.range.end.line).length,
 );

@@ -96,4 +96,37 @@ describe('lint: version-mismatch', () => {
     const text = edited('### Try it out', '`upgrading to Mesos 1.2.0`\n\n```\nupgrading to Mesos 1.3.0\n```\n\n### Try it out');
     assert.deepEqual(versionProblems(text), []);
   });
+
+  it("leaves dependencies' versions alone: named, the sentence's subject, or newer than this release", () => {
+    for (const sentence of [
+      'In this release, Apache Calcite was gradually upgraded from 1.29 to 1.32.',
+      'The Flink version in StateFun 2.1 has been upgraded to 1.10.1.',
+      '[GitHub Pages upgraded to Mesos 1.10.0][1] last week.',
+      'Ease the eventual upgrade to v5.0 with these deprecations.',
+      'See the [Calcite CHANGELOG](https://github.com/apache/calcite/blob/1.32/CHANGELOG).',
+      'Also backported in [Mesos 1.9.3](https://github.com/apache/mesos/releases/tag/1.9.3).',
+    ]) {
+      assert.deepEqual(versionProblems(edited('We encourage you', `${sentence}\n\nWe encourage you`)), [], sentence);
+    }
+  });
+
+  it('still reports an older version of this project where this release belongs', () => {
+    const text = edited('We encourage you', 'We recommend upgrading to 1.10.0 soon.\n\nWe encourage you');
+    assert.equal(covered(text, versionProblems(text)[0]), '1.10.0');
+  });
+
+  it('takes the project from the title: another project of the same site is not this one', () => {
+    const post = GOOD_POST.replace('title: Apache Mesos 1.11.0 Released', 'title: Stateful Functions 2.1.0 Release Announcement')
+      .replace(/1\.11\.0/g, '2.1.0')
+      .replace(/1-11-0/g, '2-1-0')
+      .replace('upgrading to Mesos 2.1.0', 'upgrading to Mesos 1.10.1');
+    assert.deepEqual(versionProblems(post, '2020-06-09-release-statefun-2.1.0.md'), []);
+  });
+
+  it('checks nothing in a post on several releases', () => {
+    const multi = edited('title: Apache Mesos 1.11.0 Released', "title: 'Security fixes for 3.6, 3.7, 3.8'").replace('hb=1.11.0', 'hb=1.10.0');
+    assert.deepEqual(versionProblems(multi, '2018-09-19-security-fixes-for-3-6-3-7-3-8.md'), []);
+    const glued = edited('title: Apache Mesos 1.11.0 Released', 'title: Plugins hexo-server 3.0.0, hexo-renderer-less-4.0.0 released');
+    assert.deepEqual(versionProblems(glued, '2022-01-03-hexo-server-3-0-0-hexo-renderer-less-4-0-0-released.md'), []);
+  });
 });
