@@ -15,11 +15,14 @@ interface Report {
 }
 
 export function run(): Promise<void> {
+  // RELEASE_POST_IT_FILES=lintFix,preview runs only the test files whose names contain one of the words.
+  const only = (process.env.RELEASE_POST_IT_FILES ?? '').split(',').filter(Boolean);
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: function silent() {} as never });
   const files = fs
     .readdirSync(__dirname, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => !only.length || only.some((name) => f.includes(name)))
     .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 

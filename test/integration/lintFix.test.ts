@@ -23,7 +23,8 @@ describe('release-post lint --fix and the editor\'s fix-all', () => {
     if (draft) fs.rmSync(draft, { force: true });
   });
 
-  it('make the same bytes of the seed draft', async () => {
+  it('make the same bytes of the seed draft', async function () {
+    this.timeout(120000);
     const made = await cli(newCommand, [...SEED_DRAFT_ARGS, '--date', '2025-10-02']);
     assert.equal(made.code, 0, made.err);
     draft = path.join(workspaceRoot(), made.out.trim());
@@ -34,11 +35,17 @@ describe('release-post lint --fix and the editor\'s fix-all', () => {
     const uri = vscode.Uri.file(draft);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    await waitFor('the draft\'s problems', () => (vscode.languages.getDiagnostics(uri).some((d) => d.source === 'release-post') ? true : undefined));
+    // The editor may have read the file before the defects were written: wait until it shows them.
+    await waitFor('the seeded text in the editor', () => (doc.getText() === seeded ? true : undefined), 30000);
+    await waitFor('the draft\'s problems', () => (vscode.languages.getDiagnostics(uri).some((d) => d.source === 'release-post') ? true : undefined), 30000);
+    await waitFor('the draft as the active editor', () => (vscode.window.activeTextEditor?.document === doc ? true : undefined), 30000);
     await vscode.commands.executeCommand('releasePost.fixAll');
-    const byEditor = doc.getText();
-    assert.notEqual(byEditor, seeded, 'the editor fixed something');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const byEditor = await waitFor('the editor\'s fixes', () => (doc.getText() !== seeded ? doc.getText() : undefined), 30000);
+    // Put the seeded text back and save it, so the editor holds no unsaved change when it closes.
+    const back = new vscode.WorkspaceEdit();
+    back.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(byEditor.length)), seeded);
+    assert.ok(await vscode.workspace.applyEdit(back));
+    assert.ok(await doc.save());
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     assert.equal(fs.readFileSync(draft, 'utf8'), seeded, 'the file on disk is still the seeded draft');
 
