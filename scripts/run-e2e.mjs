@@ -191,7 +191,7 @@ try {
       await runCommand(page, 'Developer: Reload Window');
       await reloaded;
       await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-      frame = await previewFrame(page, 30000);
+      frame = await previewFrame(page, 90000);
       const deadline = Date.now() + 10000;
       let title = '';
       while (Date.now() < deadline && !/Deep Dive/.test(title)) {
