@@ -8,6 +8,7 @@ import { defaultProfile } from '../core/site/profile';
 import type { BodyProblem } from '../core/preview/render';
 import type { UrlKind } from '../core/preview/sanitize';
 import { findSiteForFile, type SiteContext } from '../core/site/workspace';
+import { leadsOutside, siteStylesheetFiles } from '../core/site/configPaths';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post render POST [-o OUT.html] [--no-problems]
@@ -53,10 +54,10 @@ function findMediaFile(name: string): string | undefined {
 
 /** The site's own stylesheets when its config names them and all can be read; else ours. */
 function stylesheet(site: SiteContext | undefined, io: CliIO): string | undefined {
-  const own = site?.profile.preview.stylesheets ?? [];
-  if (site && own.length) {
+  const own = site ? siteStylesheetFiles(site.root, site.profile) : [];
+  if (own.length) {
     try {
-      return own.map((rel) => fs.readFileSync(path.join(site.root, rel), 'utf8')).join('\n');
+      return own.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
     } catch (err) {
       io.err(`release-post render: the site's stylesheet cannot be read (${describe(err)}); using the built-in one\n`);
     }
@@ -144,6 +145,9 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   const outFile = args.output === undefined ? undefined : path.resolve(io.cwd, args.output);
   if (outFile === postPath) return fail('the output file is the post itself; choose another name');
   const site = findSiteForFile(postPath);
+  for (const problem of site?.problems.filter(leadsOutside) ?? []) {
+    io.err(`release-post render: error: ${site!.configPath}:${problem.range.start.line + 1}: ${problem.message} (not used)\n`);
+  }
   const css = stylesheet(site, io);
   if (css === undefined) return fail('the built-in stylesheet (media/preview.css) is missing from this installation');
 
