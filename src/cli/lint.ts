@@ -9,6 +9,7 @@ import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type S
 import { fixPostFile, type LintText } from './fix';
 import { sarifReport } from './formats/sarif';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
+import { lineStartFile, printable } from './printable';
 
 const USAGE = `Usage: release-post lint [--format text|json|github|sarif] [--config FILE] [--fix] PATH...
 
@@ -167,7 +168,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     try {
       stat = fs.statSync(full);
     } catch {
-      io.err(`release-post lint: cannot read "${given}": no such file or folder.\n`);
+      io.err(`release-post lint: cannot read "${printable(given)}": no such file or folder.\n`);
       return EXIT_USAGE;
     }
     if (stat.isDirectory()) files.push(...markdownFilesBelow(full, (dir) => unreadable.push(dir)));
@@ -208,7 +209,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   }
 
   io.out(formatReport(args.format, checked, reported));
-  for (const file of unreadable) io.err(`release-post lint: cannot read "${shownPath(file, io.cwd)}".\n`);
+  for (const file of unreadable) io.err(`release-post lint: cannot read "${printable(shownPath(file, io.cwd))}".\n`);
   if (unreadable.length) return EXIT_USAGE;
   return reported.some((p) => p.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }
@@ -217,7 +218,7 @@ export function formatReport(format: LintFormat, files: number, problems: Report
   if (format === 'json') return JSON.stringify({ files, problems }) + '\n';
   if (format === 'github') return problems.map(githubAnnotation).join('');
   if (format === 'sarif') return sarifReport(problems);
-  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  ${p.rule}\n`);
+  const lines = problems.map((p) => `${lineStartFile(p.file)}:${p.line}:${p.column}  ${p.severity}  ${printable(p.message)}  ${printable(p.rule)}\n`);
   const count = (s: Problem['severity']) => problems.filter((p) => p.severity === s).length;
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -229,8 +230,10 @@ export function formatReport(format: LintFormat, files: number, problems: Report
 
 const ANNOTATION_LEVEL: Record<Problem['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
 
+/** GitHub's escaping of a command's data; other control characters are shown, never sent to the log raw. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const encoded = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(encoded);
 }
 
 function escapeProperty(text: string): string {
