@@ -1,4 +1,5 @@
 import { replaceFileText } from '../core/draft/newPost';
+import { lineStartFile, printable } from './printable';
 import { applyFixAll } from '../core/rules/fixes';
 import type { Problem } from '../core/rules/lint';
 
@@ -36,17 +37,17 @@ export function fixPostFile(
   const after = lintText(fixed);
   const worse = introducesProblems(problems, after);
   if (worse) {
-    log(`${shown}: not fixed: the fixes would bring a new ${worse} problem; the file is unchanged\n`);
+    log(`${lineStartFile(shown)}: not fixed: the fixes would bring a new ${worse} problem; the file is unchanged\n`);
     return problems;
   }
   const written = replaceFileText(file, text, fixed);
   if ('error' in written) {
-    log(`${shown}: not fixed: ${written.error}\n`);
+    log(`${lineStartFile(shown)}: not fixed: ${printable(written.error)}\n`);
     return problems;
   }
   for (const p of applied) {
     const title = p.fixes?.find((f) => 'edits' in f)?.title ?? 'fixed';
-    log(`${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}  fixed  ${title}  ${p.rule}\n`);
+    log(`${lineStartFile(shown)}:${p.range.start.line + 1}:${p.range.start.character + 1}  fixed  ${printable(title)}  ${p.rule}\n`);
   }
   return after;
 }

@@ -9,11 +9,13 @@ import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type S
 import { fixPostFile, type LintText } from './fix';
 import { sarifReport } from './formats/sarif';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
+import { lineStartFile, printable } from './printable';
 
 const USAGE = `Usage: release-post lint [--format text|json|github|sarif] [--config FILE] [--fix] PATH...
 
 Checks the posts among PATH (files, or folders searched for .md/.markdown files, skipping node_modules and
-dot-folders). Exits 0 without errors, 1 with errors, 2 on bad usage or an unreadable path.
+dot-folders). Exits 0 without errors, 1 with errors, 2 on bad usage or an unreadable path (the report still
+covers the paths that could be read). A file over 5 MB is not checked and counts as an error.
 --fix applies the fixes of the editor's "fix all", prints each one and reports what is left.
 `;
 
@@ -125,7 +127,8 @@ function lintFile(
   siteLinkExists: ((href: string) => boolean) | undefined,
   fix?: FixFile,
 ): Problem[] | undefined {
-  if (size > MAX_LINT_BYTES) return [largeFileProblem('5 MB')];
+  // In the CLI (CI) an unchecked file must not pass: the problem is an error, not the editor's note.
+  if (size > MAX_LINT_BYTES) return [{ ...largeFileProblem('5 MB'), severity: 'error' }];
   const text = fs.readFileSync(file, 'utf8');
   const post = parsePost(text);
   if (!isPostFile(file, site, post)) return undefined;
@@ -161,17 +164,26 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
 
   const files: string[] = [];
   const unreadable: string[] = [];
+  const missing: string[] = [];
   for (const given of args.paths) {
     const full = path.resolve(io.cwd, given);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(full);
     } catch {
-      io.err(`release-post lint: cannot read "${given}": no such file or folder.\n`);
-      return EXIT_USAGE;
+      missing.push(given);
+      continue;
     }
     if (stat.isDirectory()) files.push(...markdownFilesBelow(full, (dir) => unreadable.push(dir)));
     else files.push(full);
+  }
+  const reportMissing = () => {
+    for (const given of missing) io.err(`release-post lint: cannot read "${printable(given)}": no such file or folder.\n`);
+  };
+  // Nothing to check at all: a usage error, no report.
+  if (missing.length === args.paths.length) {
+    reportMissing();
+    return EXIT_USAGE;
   }
 
   const reported: ReportedProblem[] = [];
@@ -207,17 +219,21 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     for (const p of problems) reported.push(toReported(shown, p));
   }
 
-  io.out(formatReport(args.format, checked, reported));
-  for (const file of unreadable) io.err(`release-post lint: cannot read "${shownPath(file, io.cwd)}".\n`);
-  if (unreadable.length) return EXIT_USAGE;
+  // The report covers the files that could be read (valid JSON or SARIF even so); the others are named after it.
+  const failed = [...missing, ...unreadable.map((file) => shownPath(file, io.cwd))];
+  io.out(formatReport(args.format, checked, reported, failed));
+  reportMissing();
+  for (const file of unreadable) io.err(`release-post lint: cannot read "${printable(shownPath(file, io.cwd))}".\n`);
+  if (failed.length) return EXIT_USAGE;
   return reported.some((p) => p.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-export function formatReport(format: LintFormat, files: number, problems: ReportedProblem[]): string {
-  if (format === 'json') return JSON.stringify({ files, problems }) + '\n';
+/** `unreadable`: the paths that could not be read (listed in the JSON report when there are any). */
+export function formatReport(format: LintFormat, files: number, problems: ReportedProblem[], unreadable: string[] = []): string {
+  if (format === 'json') return JSON.stringify(unreadable.length ? { files, problems, unreadable } : { files, problems }) + '\n';
   if (format === 'github') return problems.map(githubAnnotation).join('');
   if (format === 'sarif') return sarifReport(problems);
-  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  ${p.rule}\n`);
+  const lines = problems.map((p) => `${lineStartFile(p.file)}:${p.line}:${p.column}  ${p.severity}  ${printable(p.message)}  ${printable(p.rule)}\n`);
   const count = (s: Problem['severity']) => problems.filter((p) => p.severity === s).length;
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -229,8 +245,10 @@ export function formatReport(format: LintFormat, files: number, problems: Report
 
 const ANNOTATION_LEVEL: Record<Problem['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
 
+/** GitHub's escaping of a command's data; other control characters are shown, never sent to the log raw. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const encoded = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(encoded);
 }
 
 function escapeProperty(text: string): string {

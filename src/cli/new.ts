@@ -5,6 +5,7 @@ import { STARTERS } from '../core/draft/starters';
 import { isRealDate } from '../core/site/fileNames';
 import { validateVersion } from '../core/draft/versions';
 import { findSiteInFolder } from '../core/site/workspace';
+import { leadsOutside } from '../core/site/configPaths';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE]
@@ -72,8 +73,11 @@ export async function newCommand(argv: string[], io: CliIO): Promise<number> {
   const site = findSiteInFolder(siteDir);
   if (!site) return usage(`no posts folder found in ${siteDir} (no .releasepost.json and none of the usual blog folders)`);
   for (const problem of site.problems) {
-    io.err(`release-post new: warning: ${site.configPath ?? 'config'}:${problem.range.start.line + 1}: ${problem.message}\n`);
+    const kind = leadsOutside(problem) ? 'error' : 'warning';
+    io.err(`release-post new: ${kind}: ${site.configPath ?? 'config'}:${problem.range.start.line + 1}: ${problem.message}\n`);
   }
+  // A post or a data file written elsewhere than the config says would surprise; one outside the site could do harm.
+  if (site.problems.some(leadsOutside)) return usage('nothing was written: the config names a path outside the site');
 
   if (values.version === undefined) {
     const likely = await suggestReleaseVersions(site);

@@ -8,13 +8,17 @@ import { defaultProfile } from '../core/site/profile';
 import type { BodyProblem } from '../core/preview/render';
 import type { UrlKind } from '../core/preview/sanitize';
 import { findSiteForFile, type SiteContext } from '../core/site/workspace';
+import { leadsOutside, siteStylesheetFiles } from '../core/site/configPaths';
+import { isWritable, keepOwnerAndMode } from '../core/draft/newPost';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
+import { MAX_LINT_BYTES } from './lint';
 
-const USAGE = `Usage: release-post render POST [-o OUT.html] [--no-problems]
+const USAGE = `Usage: release-post render POST [-o OUT.html|-] [--no-problems]
 
 Renders POST as the site shows it: one standalone HTML file (stylesheet inlined, images as relative paths),
-written to OUT.html (replacing it) or to the standard output. Problems found in the post are marked on their
-blocks unless --no-problems is given.
+written to OUT.html (a new file, or a regular file it replaces; never a link, device or pipe) or, without -o or
+with "-o -", to the standard output. Problems found in the post are marked on their blocks unless --no-problems
+is given. Posts larger than 5 MB are not rendered.
 `;
 
 interface RenderArgs {
@@ -53,10 +57,10 @@ function findMediaFile(name: string): string | undefined {
 
 /** The site's own stylesheets when its config names them and all can be read; else ours. */
 function stylesheet(site: SiteContext | undefined, io: CliIO): string | undefined {
-  const own = site?.profile.preview.stylesheets ?? [];
-  if (site && own.length) {
+  const own = site ? siteStylesheetFiles(site.root, site.profile) : [];
+  if (own.length) {
     try {
-      return own.map((rel) => fs.readFileSync(path.join(site.root, rel), 'utf8')).join('\n');
+      return own.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
     } catch (err) {
       io.err(`release-post render: the site's stylesheet cannot be read (${describe(err)}); using the built-in one\n`);
     }
@@ -106,11 +110,33 @@ function lintProblems(post: ParsedPost, fileName: string, site: SiteContext | un
   }
 }
 
-/** Writes through a temporary file in the same folder, so a reader never sees half a page. */
+/** Why `file` may not be written: only a new path or an existing regular, writable file may (never a link or device). */
+function outputRefusal(file: string): string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : describe(err);
+  }
+  if (stat.isSymbolicLink()) return 'it is a symbolic link; name the file itself';
+  if (stat.isDirectory()) return 'it is a folder';
+  if (!stat.isFile()) return 'it is not a regular file (a device, a pipe or a socket); use "-o -" for the standard output';
+  if (!isWritable(file, stat)) return 'it is read-only';
+  return undefined;
+}
+
+/** Writes through a temporary file in the same folder, so a reader never sees half a page; an existing file keeps its mode. */
 function writeAtomically(file: string, text: string): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(file);
+  } catch {
+    existing = undefined;
+  }
   try {
     fs.writeFileSync(temp, text, { flag: 'wx' });
+    if (existing) keepOwnerAndMode(temp, existing);
     fs.renameSync(temp, file);
   } catch (err) {
     fs.rmSync(temp, { force: true });
@@ -135,15 +161,22 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   const postPath = path.resolve(io.cwd, args.post);
   let text: string;
   try {
-    if (fs.statSync(postPath).isDirectory()) return fail(`cannot read ${args.post}: it is a folder`);
+    const stat = fs.statSync(postPath);
+    if (stat.isDirectory()) return fail(`cannot read ${args.post}: it is a folder`);
+    if (stat.size > MAX_LINT_BYTES) return fail(`${args.post} is larger than 5 MB; it was not rendered`);
     text = await fs.promises.readFile(postPath, 'utf8');
   } catch (err) {
     return fail(`cannot read ${args.post}: ${describe(err)}`);
   }
 
-  const outFile = args.output === undefined ? undefined : path.resolve(io.cwd, args.output);
+  const outFile = args.output === undefined || args.output === '-' ? undefined : path.resolve(io.cwd, args.output);
   if (outFile === postPath) return fail('the output file is the post itself; choose another name');
+  const refusal = outFile && outputRefusal(outFile);
+  if (refusal) return fail(`will not write ${args.output}: ${refusal}`);
   const site = findSiteForFile(postPath);
+  for (const problem of site?.problems.filter(leadsOutside) ?? []) {
+    io.err(`release-post render: error: ${site!.configPath}:${problem.range.start.line + 1}: ${problem.message} (not used)\n`);
+  }
   const css = stylesheet(site, io);
   if (css === undefined) return fail('the built-in stylesheet (media/preview.css) is missing from this installation');
 

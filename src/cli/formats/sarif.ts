@@ -10,7 +10,7 @@ export const RULES_DOCS_URL = 'https://github.com/release-post/release-post/blob
 /** Problems that are not of a post rule: the config file's own, and a file too large to check. */
 const OTHER_RULES: RuleMeta[] = [
   { name: 'config', defaultSeverity: 'error', description: 'The site configuration file (.releasepost.json) has a problem.' },
-  { name: LARGE_FILE_RULE, defaultSeverity: 'info', description: 'The file is too large to be checked.' },
+  { name: LARGE_FILE_RULE, defaultSeverity: 'error', description: 'The file is too large to be checked (over 5 MB).' },
 ];
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

@@ -398,6 +398,8 @@ export function writeNewFile(file: string, text: string): { ok: true } | { error
   try {
     fs.writeFileSync(temp, text, { flag: 'wx' });
   } catch (err) {
+    // A write that fails part-way (a full disk) has already created the temporary file.
+    fs.rmSync(temp, { force: true });
     return { error: `cannot write in ${path.dirname(file)}: ${reason(err)}` };
   }
   try {
@@ -422,20 +424,54 @@ export function writeNewFile(file: string, text: string): { ok: true } | { error
 }
 
 /**
- * Replaces an existing file's text, only if it still reads `expected` (nobody changed it since it was read):
- * written beside it and renamed over it, so the file is never half written.
+ * Replaces an existing file's text, only if it still reads `expected` (nobody changed it since it was read). The
+ * file is reached through its real path, so a symbolic link stays a link and its target gets the text; the new
+ * text is written beside that target and renamed over it (never half written), with the target's mode. A
+ * read-only file, or one that is not a regular file, is refused.
  */
 export function replaceFileText(file: string, expected: string, text: string): { ok: true } | { error: string } {
-  const current = readText(file);
+  let real: string;
+  let stat: fs.Stats;
+  try {
+    real = fs.realpathSync(file);
+    stat = fs.statSync(real);
+  } catch (err) {
+    return { error: `cannot read ${file}: ${reason(err)}` };
+  }
+  if (!stat.isFile()) return { error: `${file} is not a regular file; nothing was written to it` };
+  if (!isWritable(real, stat)) return { error: `${file} is read-only; nothing was written to it` };
+  const current = readText(real);
   if ('error' in current) return { error: `cannot read ${file}: ${current.error}` };
   if (current.text !== expected) return { error: `${file} changed while the post was being prepared; nothing was written to it` };
-  const temp = tempNameBeside(file);
+  const temp = tempNameBeside(real);
   try {
-    fs.writeFileSync(temp, text, { flag: 'wx', mode: fs.statSync(file).mode & 0o777 });
-    fs.renameSync(temp, file);
+    fs.writeFileSync(temp, text, { flag: 'wx', mode: 0o600 });
+    keepOwnerAndMode(temp, stat);
+    fs.renameSync(temp, real);
     return { ok: true };
   } catch (err) {
     fs.rmSync(temp, { force: true });
     return { error: `cannot write ${file}: ${reason(err)}` };
   }
+}
+
+/** Writable by its mode bits and by this process (root may write anything: the bits still say "read-only"). */
+export function isWritable(file: string, stat: fs.Stats): boolean {
+  if ((stat.mode & 0o222) === 0) return false;
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Gives a replacement file the mode (not narrowed by the umask) and, where allowed, the owner of the original. */
+export function keepOwnerAndMode(file: string, original: fs.Stats): void {
+  try {
+    fs.chownSync(file, original.uid, original.gid);
+  } catch {
+    // Only root may give a file away; the replacement then belongs to whoever runs the command.
+  }
+  fs.chmodSync(file, original.mode & 0o777);
 }

@@ -6,7 +6,7 @@ import { LineIndex, type TextRange } from '../text/text';
 
 /** A problem found while reading the front matter, with its place in the document. */
 export interface FrontMatterError {
-  kind: 'unterminated' | 'not-yaml' | 'yaml' | 'not-mapping' | 'tab';
+  kind: 'unterminated' | 'not-yaml' | 'yaml' | 'not-mapping' | 'tab' | 'tag' | 'non-printable';
   message: string;
   range: TextRange;
 }
@@ -24,6 +24,11 @@ export interface FrontMatter {
   /** The YAML document, for positions of keys and values. Undefined when the block was not parsed. */
   doc: Document | undefined;
   errors: FrontMatterError[];
+  /**
+   * What other YAML parsers (the site generator's) refuse or read otherwise, though the data here was read: an
+   * unresolved tag (`!!js/function`, `!!python/object/apply:...`), a non-printable character.
+   */
+  portability: FrontMatterError[];
 }
 
 /** One parse of a post, shared by every rule, the preview and the completions. */
@@ -96,6 +101,41 @@ function parseYaml(block: string, blockOffset: number, lines: LineIndex, errors:
   return { data, doc };
 }
 
+/** The parser's warnings about tags it does not know: it reads the plain value, a generator may build an object. */
+function unresolvedTags(doc: Document | undefined, block: string, blockOffset: number, lines: LineIndex): FrontMatterError[] {
+  return (doc?.warnings ?? [])
+    .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+    .map((w) => {
+      const [from, to] = w.pos;
+      const tag = block.slice(from, Math.max(to, from)).slice(0, 80);
+      return {
+        kind: 'tag' as const,
+        message: `the YAML tag "${tag}" is not a plain value: other parsers refuse the file or build an object from it; remove the tag`,
+        range: lines.rangeOf(blockOffset + from, blockOffset + Math.max(to, from)),
+      };
+    });
+}
+
+/** Characters YAML does not allow in a stream (other parsers refuse the file); one report a line. */
+const NON_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function nonPrintable(block: string, blockOffset: number, lines: LineIndex): FrontMatterError[] {
+  const found: FrontMatterError[] = [];
+  let lastLine = -1;
+  for (const m of block.matchAll(NON_PRINTABLE)) {
+    const range = lines.rangeOf(blockOffset + m.index, blockOffset + m.index + 1);
+    if (range.start.line === lastLine) continue;
+    lastLine = range.start.line;
+    const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    found.push({
+      kind: 'non-printable',
+      message: `a non-printable character (${code}) in the front matter: other YAML parsers refuse the file; remove it, or write it as an escape inside double quotes`,
+      range,
+    });
+  }
+  return found;
+}
+
 function firstLine(message: string): string {
   return message.split(/\r?\n|\r/)[0].slice(0, 300);
 }
@@ -112,6 +152,7 @@ export function parsePost(text: string): ParsedPost {
     const closing = located.closingLine;
     const contentEnd = closing === undefined ? text.length : lines.lineStarts[closing];
     const errors: FrontMatterError[] = [];
+    const portability: FrontMatterError[] = [];
     let data: unknown;
     let doc: Document | undefined;
     const openingRange = lines.lineRange(0);
@@ -137,6 +178,7 @@ export function parsePost(text: string): ParsedPost {
         }
       }
       ({ data, doc } = parseYaml(block, contentStart, lines, errors));
+      portability.push(...unresolvedTags(doc, block, contentStart, lines), ...nonPrintable(block, contentStart, lines));
       if (data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data) || data instanceof Date)) {
         if (!(data === null && block.trim() === '')) {
           errors.push({
@@ -148,7 +190,7 @@ export function parsePost(text: string): ParsedPost {
         data = data === null ? {} : undefined;
       }
     }
-    frontMatter = { opening: located.opening, closingLine: closing, contentStart, contentEnd, data, doc, errors };
+    frontMatter = { opening: located.opening, closingLine: closing, contentStart, contentEnd, data, doc, errors, portability };
     bodyStartLine = closing === undefined ? lines.lineCount : closing + 1;
   }
 

@@ -8,7 +8,27 @@ interface Directive {
   rules: string[];
 }
 
-const DIRECTIVE = /<!--\s*release-post-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+/** The start of a directive, tried at each `<!--`; its rules run to the first `>`, which must close `-->`. */
+const DIRECTIVE_START = /<!--\s*release-post-(disable-next-line|disable|enable)\b/y;
+
+/**
+ * The directives of one line. A scan in one pass: a global pattern with `[^>]*?-->` rescans the rest of the line
+ * for every unclosed `<!-- release-post-disable`, quadratic on a long line of them.
+ */
+function directivesOf(text: string): { kind: Directive['kind']; rules: string }[] {
+  const found: { kind: Directive['kind']; rules: string }[] = [];
+  let close = -1;
+  for (let at = text.indexOf('<!--'); at >= 0; at = text.indexOf('<!--', at + 1)) {
+    if (close < at) close = text.indexOf('>', at);
+    if (close < 0) break;
+    DIRECTIVE_START.lastIndex = at;
+    const m = DIRECTIVE_START.exec(text);
+    if (!m || close - 2 < DIRECTIVE_START.lastIndex || !text.startsWith('-->', close - 2)) continue;
+    found.push({ kind: m[1] as Directive['kind'], rules: text.slice(DIRECTIVE_START.lastIndex, close - 2) });
+    at = close;
+  }
+  return found;
+}
 
 /**
  * The `<!-- release-post-disable ... -->` comments of a post, read from HTML blocks and inline HTML only (never from
@@ -24,9 +44,8 @@ export class DisableComments {
       for (let line = token.map[0]; line < token.map[1]; line++) {
         const text = post.lines.lineText(line);
         if (!text.includes('release-post-')) continue;
-        for (const m of text.matchAll(DIRECTIVE)) {
-          const kind = m[1] as Directive['kind'];
-          const rules = m[2].split(/[\s,]+/).filter(Boolean);
+        for (const { kind, rules: list } of directivesOf(text)) {
+          const rules = list.split(/[\s,]+/).filter(Boolean);
           const at = kind === 'disable' && line < firstContentLine ? 0 : line;
           this.directives.push({ line: at, kind, rules });
         }

@@ -45,7 +45,7 @@ export function checkFrontMatterSyntax({ post }: RuleInput): Finding[] {
   // On a line with a tab the parser's errors follow from the tab; ours says what to do.
   const tabLines = new Set(fm.errors.filter((e) => e.kind === 'tab').map((e) => e.range.start.line));
   const errors = fm.errors.filter((e) => !(e.kind === 'yaml' && tabLines.has(e.range.start.line)));
-  return errors.map((e) => ({
+  return [...errors, ...fm.portability].map((e) => ({
     rule: 'front-matter-syntax',
     message: e.kind === 'yaml' ? `YAML error in the front matter: ${e.message}` : e.message,
     range: e.range,

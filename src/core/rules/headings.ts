@@ -12,7 +12,32 @@ function headingLevel(token: Token): number {
 
 /** True for a block that only holds HTML comments (a disable comment, a note to the editor): not content. */
 export function isCommentOnly(token: Token): boolean {
-  return token.type === 'html_block' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(token.content);
+  return token.type === 'html_block' && onlyComments(token.content);
+}
+
+const SPACE = /\s/;
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && SPACE.test(text[i])) i++;
+  return i;
+}
+
+/**
+ * One or more `<!-- ... -->` comments separated by white space, each ending at its first `-->` as in HTML.
+ * A scan rather than a regular expression: `(<!--[\s\S]*?-->\s*)+` backtracks exponentially on a line of
+ * comments followed by text.
+ */
+function onlyComments(text: string): boolean {
+  let i = skipSpace(text, 0);
+  if (i === text.length) return false;
+  while (i < text.length) {
+    if (!text.startsWith('<!--', i)) return false;
+    const end = text.indexOf('-->', i + 4);
+    if (end < 0) return false;
+    i = skipSpace(text, end + 3);
+  }
+  return true;
 }
 
 /** `empty-heading`: a heading with no text. */

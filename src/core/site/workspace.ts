@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, type ConfigProblem } from './config';
+import { containConfigPaths } from './configPaths';
 import type { ParsedPost } from '../post/parse';
 import { CONFIG_FILE_NAME, defaultProfile, KNOWN_POSTS_FOLDERS, type SiteProfile } from './profile';
 
@@ -15,6 +16,7 @@ export interface SiteContext {
 interface CachedConfig {
   mtimeMs: number;
   size: number;
+  text: string;
   profile: SiteProfile;
   problems: ConfigProblem[];
 }
@@ -48,19 +50,22 @@ export function readSiteConfig(configPath: string): SiteContext | undefined {
   } catch {
     return undefined;
   }
-  const cached = configCache.get(file);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-    return { root: path.dirname(file), profile: structuredClone(cached.profile), configPath: file, problems: cached.problems };
+  let cached = configCache.get(file);
+  if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    cached = { mtimeMs: stat.mtimeMs, size: stat.size, text, ...parseConfig(text) };
+    configCache.set(file, cached);
   }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const { profile, problems } = parseConfig(text);
-  configCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, profile, problems });
-  return { root: path.dirname(file), profile: structuredClone(profile), configPath: file, problems };
+  const root = path.dirname(file);
+  const profile = structuredClone(cached.profile);
+  // Checked on every read, not cached: a symbolic link in the site can change without the config changing.
+  const escapes = containConfigPaths(root, cached.text, profile);
+  return { root, profile, configPath: file, problems: [...cached.problems, ...escapes] };
 }
 
 /** The default profile for a posts folder found without a config file, with the folders that go with it. */

@@ -19,11 +19,18 @@ const NOT_A_STRING = new RegExp(
   'i',
 );
 
+/**
+ * Characters that no YAML 1.1 or 1.2 parser takes raw in a plain scalar, or that some read as a line break or a
+ * byte-order mark: C0 and C1 controls, DEL, U+2028/2029, U+FEFF, the non-characters U+FFFE/FFFF, lone surrogates.
+ */
+const UNSAFE_RAW = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE_RAW_ALL = new RegExp(UNSAFE_RAW.source, 'g');
+
 export function needsQuotes(value: string): boolean {
   return (
     value === '' ||
     value !== value.trim() ||
-    /[\n\r\t\0]/.test(value) ||
+    UNSAFE_RAW.test(value) ||
     value.includes(': ') ||
     value.endsWith(':') ||
     value.includes(' #') ||
@@ -32,8 +39,12 @@ export function needsQuotes(value: string): boolean {
   );
 }
 
-/** The scalar as YAML source: plain when safe, else a double-quoted string. */
+/**
+ * The scalar as YAML source: plain when safe, else a double-quoted string in which every character a parser could
+ * refuse or misread is a `\uXXXX` escape (JSON leaves DEL, C1 controls and U+2028 raw; YAML 1.1 reads U+2028 as a
+ * line break).
+ */
 export function yamlScalar(value: string): string {
   if (!needsQuotes(value)) return value;
-  return JSON.stringify(value);
+  return JSON.stringify(value).replace(UNSAFE_RAW_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

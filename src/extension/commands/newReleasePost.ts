@@ -6,6 +6,7 @@ import { STARTERS } from '../../core/draft/starters';
 import { isRealDate } from '../../core/site/fileNames';
 import { validateVersion } from '../../core/draft/versions';
 import type { SiteContext } from '../../core/site/workspace';
+import { leadsOutside } from '../../core/site/configPaths';
 import { toPosition } from '../convert';
 import { askPickOrType, askText, type Step } from '../quickInput';
 import type { SiteService } from '../siteService';
@@ -40,6 +41,13 @@ async function newReleasePost(sites: SiteService, log: vscode.LogOutputChannel):
   }
   const site = await chooseSite(sites);
   if (!site) return undefined;
+  if (site.problems.some(leadsOutside)) {
+    // As the CLI: a post or data file written elsewhere than the config says would surprise, outside the site harm.
+    void vscode.window.showErrorMessage(
+      `Release Post: ${site.configPath ?? '.releasepost.json'} names a path outside the site (see Problems); nothing was written.`,
+    );
+    return undefined;
+  }
 
   const suggestions = await withStatus('Looking for the next version…', () => suggestReleaseVersions(site));
   const version = await askText(step(1), {

@@ -7,6 +7,7 @@ import { defaultProfile } from '../../core/site/profile';
 import { resolveSiteUrl } from '../../core/site/siteIndex';
 import type { FromWebview, ToWebview } from '../../core/preview/previewMessages';
 import type { SiteContext } from '../../core/site/workspace';
+import { siteStylesheetFiles } from '../../core/site/configPaths';
 import type { PostDiagnostics } from '../diagnostics';
 import type { PostCache } from '../postCache';
 import { tooLargeForLiveWork } from '../settings';
@@ -110,15 +111,16 @@ export class PreviewPanel implements vscode.Disposable {
     const roots = [vscode.Uri.joinPath(this.services.extensionUri, 'media'), vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview')];
     if (site) roots.push(vscode.Uri.file(path.join(site.root, site.profile.sourceFolder)));
     else if (document.uri.scheme === 'file') roots.push(vscode.Uri.file(path.dirname(document.uri.fsPath)));
-    for (const css of site?.profile.preview.stylesheets ?? []) roots.push(vscode.Uri.file(path.dirname(path.join(site!.root, css))));
+    // Only folders inside the site: a config cannot open the rest of the disk to the page.
+    for (const css of site ? siteStylesheetFiles(site.root, site.profile) : []) roots.push(vscode.Uri.file(path.dirname(css)));
     return roots;
   }
 
   private webviewMode(): PageInput['mode'] {
     const webview = this.panel.webview;
     const media = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, ...p)).toString();
-    const siteSheets = (this.site?.profile.preview.stylesheets ?? []).map((css) =>
-      webview.asWebviewUri(vscode.Uri.file(path.join(this.site!.root, css))).toString(),
+    const siteSheets = (this.site ? siteStylesheetFiles(this.site.root, this.site.profile) : []).map((css) =>
+      webview.asWebviewUri(vscode.Uri.file(css)).toString(),
     );
     return {
       kind: 'webview',

@@ -88,6 +88,8 @@ describe('cli: lint --fix', () => {
     fs.cpSync(path.join(CORPUS, 'site'), path.join(site, 'site'), { recursive: true });
     fs.chmodSync(site, 0o755);
     const posts = markdownFilesBelow(path.join(site, 'site/source/blog'));
+    // A working copy is writable; the corpus it comes from is not (and --fix leaves read-only files alone).
+    for (const f of posts) fs.chmodSync(f, 0o644);
     const expected = new Map(posts.map((f) => [f, editorFixAll(f)]));
     const before = new Map(posts.map((f) => [f, fs.readFileSync(f, 'utf8')]));
     const changed = posts.filter((f) => expected.get(f) !== before.get(f));

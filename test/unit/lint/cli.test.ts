@@ -152,11 +152,11 @@ describe('cli: release-post lint', () => {
     assert.match(r.out, /error {2}.* {2}glued-link/);
   });
 
-  it('reports a file above 5 MB with one info problem instead of checking it', async () => {
+  it('reports a file above 5 MB with one error instead of checking it (an unchecked file does not pass)', async () => {
     write(`site/source/blog/${GOOD_NAME}`, GOOD_POST + 'x'.repeat(5 * 1024 * 1024 + 1));
     const r = await run(['--format', 'json', 'site'], root);
-    assert.equal(r.code, 0);
+    assert.equal(r.code, 1);
     const report = JSON.parse(r.out) as { files: number; problems: { rule: string; severity: string }[] };
-    assert.deepEqual(report.problems.map((p) => [p.rule, p.severity]), [['file-too-large', 'info']]);
+    assert.deepEqual(report.problems.map((p) => [p.rule, p.severity]), [['file-too-large', 'error']]);
   });
 });

@@ -119,6 +119,6 @@ describe('release-post render', () => {
   it('prints its usage with --help', async () => {
     const { code, out } = await run(['--help'], temp);
     assert.equal(code, 0);
-    assert.match(out, /^Usage: release-post render POST \[-o OUT\.html\]/);
+    assert.match(out, /^Usage: release-post render POST \[-o OUT\.html\|-\]/);
   });
 });
