@@ -16,6 +16,9 @@ interface Report {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: function silent() {} as never });
+  // Written by the launcher from RELEASE_POST_IT_GREP: run only the tests whose full title matches.
+  const grepFile = path.join(__dirname, '..', 'integration-grep.txt');
+  if (fs.existsSync(grepFile)) mocha.grep(new RegExp(fs.readFileSync(grepFile, 'utf8').trim()));
   const files = fs
     .readdirSync(__dirname, { recursive: true })
     .map(String)
