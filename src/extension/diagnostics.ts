@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import { lintPost, type Problem } from '../core/rules/lint';
 import { parsePost, type ParsedPost } from '../core/post/parse';
 import { defaultProfile } from '../core/site/profile';
-import { ruleDocsAnchor } from '../core/rules/index';
 import { resolveSiteUrl, type SiteIndex } from '../core/site/siteIndex';
 import { isPostFile, type SiteContext } from '../core/site/workspace';
+import { ruleDocsTarget } from './ruleDocs';
 import { toRange } from './convert';
 import type { PostCache } from './postCache';
+import type { ReleasePostLog } from './log';
+import { decidePost } from './posts';
 import { lintSettings, SECTION, withEditorRules, type LintSettings } from './settings';
 import type { SiteService } from './siteService';
 
@@ -33,7 +35,7 @@ export class PostDiagnostics implements vscode.Disposable {
   constructor(
     private readonly cache: PostCache,
     private readonly sites: SiteService,
-    private readonly docsUri: vscode.Uri,
+    private readonly log: ReleasePostLog,
   ) {
     this.disposables.push(
       this.collection,
@@ -59,7 +61,7 @@ export class PostDiagnostics implements vscode.Disposable {
 
   /** Lints a document now and returns its problems (used by fix-all and the workspace command). */
   async lintNow(document: vscode.TextDocument): Promise<Problem[]> {
-    await this.lint(document);
+    await this.lint(document, true);
     return this.problemsFor(document);
   }
 
@@ -105,7 +107,7 @@ export class PostDiagnostics implements vscode.Disposable {
     return problems;
   }
 
-  private async lint(document: vscode.TextDocument): Promise<void> {
+  private async lint(document: vscode.TextDocument, waitForIndex = false): Promise<void> {
     const key = document.uri.toString();
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
@@ -116,6 +118,7 @@ export class PostDiagnostics implements vscode.Disposable {
       return;
     }
     const site = this.sites.siteForFile(document.uri);
+    if (site) this.log.site(site);
     if (site?.configPath) this.showConfigProblems(site);
 
     if (document.getText().length > settings.maxFileSizeKiB * 1024) {
@@ -123,13 +126,30 @@ export class PostDiagnostics implements vscode.Disposable {
       return;
     }
     const post = this.cache.get(document);
-    if (!isPostFile(document.uri.fsPath, site, post)) {
+    const decision = decidePost(document, site, post);
+    this.log.post(document.uri, decision.isPost, decision.reason);
+    if (!decision.isPost) {
       this.forget(document.uri);
       return;
     }
-    const index = site ? await this.sites.index(site).catch(() => undefined) : undefined;
-    // A newer edit started another lint while the site index loaded: its result wins.
-    if (this.generation.get(key) !== generation || document.version !== version) return;
+    let index: SiteIndex | undefined;
+    if (site && waitForIndex) {
+      index = await this.sites.index(site).catch(() => undefined);
+      // A newer edit started another lint while the site index loaded: its result wins.
+      if (this.generation.get(key) !== generation || document.version !== version) return;
+    } else if (site) {
+      // The first check of an opened post does not wait for the site's index: the link check joins when it is built.
+      const built = this.sites.indexIfBuilt(site);
+      index = built.index;
+      if (!built.current) {
+        built.next.then(
+          () => {
+            if (this.generation.get(key) === generation && !document.isClosed) this.schedule(document, 0);
+          },
+          () => undefined,
+        );
+      }
+    }
     const problems = checkPost(post, document.uri, site, index, settings);
     this.publish(document, version, problems, problems.map((p) => this.toDiagnostic(p)));
   }
@@ -143,7 +163,7 @@ export class PostDiagnostics implements vscode.Disposable {
   private toDiagnostic(problem: Problem): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITY[problem.severity]);
     d.source = DIAGNOSTIC_SOURCE;
-    d.code = { value: problem.rule, target: this.docsUri.with({ fragment: ruleDocsAnchor(problem.rule) }) };
+    d.code = { value: problem.rule, target: ruleDocsTarget(problem.rule) };
     return d;
   }
 
@@ -152,7 +172,7 @@ export class PostDiagnostics implements vscode.Disposable {
     const list = site.problems.map((p) => {
       const d = new vscode.Diagnostic(toRange(p.range), p.message, vscode.DiagnosticSeverity.Error);
       d.source = DIAGNOSTIC_SOURCE;
-      d.code = { value: 'config', target: this.docsUri.with({ fragment: 'config' }) };
+      d.code = { value: 'config', target: ruleDocsTarget('config') };
       return d;
     });
     this.configDiagnostics.set(uri, list);

@@ -5,37 +5,50 @@ import { registerLintWorkspace } from './commands/lintWorkspace';
 import { registerNewReleasePost } from './commands/newReleasePost';
 import { PostDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './languageFeatures';
+import { ReleasePostLog } from './log';
 import { PostCache } from './postCache';
 import { PreviewManager } from './preview/previewManager';
 import { PostQuickFixes } from './quickFixes';
+import { registerRuleDocs } from './ruleDocs';
 import { SiteService } from './siteService';
+import { PostStatusBar } from './statusBar';
 
 /** What the extension exposes to its integration tests. */
 export interface ReleasePostApi {
   diagnostics: PostDiagnostics;
   preview: PreviewManager;
+  statusBar: PostStatusBar;
+  /** How long activate() took, in milliseconds (the bench reads it). */
+  activationMs: number;
+  /** The extension's log folder (tests read the Output channel's and the extension host's logs near it). */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): ReleasePostApi {
-  const log = vscode.window.createOutputChannel('Release Post', { log: true });
+  const started = performance.now();
+  const log = new ReleasePostLog();
   const cache = new PostCache();
   const sites = new SiteService();
-  const diagnostics = new PostDiagnostics(cache, sites, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+  const diagnostics = new PostDiagnostics(cache, sites, log);
   const preview = new PreviewManager({ extensionUri: context.extensionUri, cache, sites, diagnostics });
+  const statusBar = new PostStatusBar(sites, cache);
   context.subscriptions.push(
     log,
     cache,
     sites,
     diagnostics,
     preview,
+    statusBar,
     vscode.languages.registerCodeActionsProvider('markdown', new PostQuickFixes(diagnostics), PostQuickFixes.metadata),
     registerFixAll(diagnostics),
     registerLintWorkspace(diagnostics, sites),
     registerLanguageFeatures(cache, sites),
     registerNewReleasePost(sites, log),
     registerCreateConfig(),
+    registerRuleDocs(context.extensionUri),
+    vscode.commands.registerCommand('releasePost.showLog', () => log.show()),
   );
-  return { diagnostics, preview };
+  return { diagnostics, preview, statusBar, activationMs: performance.now() - started, logUri: context.logUri };
 }
 
 export function deactivate(): void {

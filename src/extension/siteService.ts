@@ -14,6 +14,8 @@ import { findSiteForFile, findSiteInFolder, listPostFiles, type SiteContext } fr
 export class SiteService implements vscode.Disposable {
   private readonly sites = new Map<string, SiteContext | undefined>();
   private readonly indexes = new Map<string, Promise<SiteIndex>>();
+  /** Indexes already built, for work that must not wait for one (the first check of an opened post). */
+  private readonly built = new Map<string, { index: SiteIndex; from: Promise<SiteIndex> }>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a config file changes, so diagnostics can be recomputed. */
@@ -24,6 +26,7 @@ export class SiteService implements vscode.Disposable {
     const onConfig = () => {
       this.sites.clear();
       this.indexes.clear();
+      this.built.clear();
       this.changed.fire();
     };
     configWatcher.onDidChange(onConfig, undefined, this.disposables);
@@ -61,19 +64,34 @@ export class SiteService implements vscode.Disposable {
 
   /** Posts, authors, tags and files of a site; built once and reused until something in the site changes. */
   index(site: SiteContext): Promise<SiteIndex> {
-    let pending = this.indexes.get(site.root);
-    if (!pending) {
-      pending = buildIndex(site);
-      this.indexes.set(site.root, pending);
-      pending.catch(() => this.indexes.delete(site.root));
-    }
-    return pending;
+    const pending = this.indexes.get(site.root);
+    if (pending) return pending;
+    const created = buildIndex(site);
+    this.indexes.set(site.root, created);
+    created.then(
+      (index) => {
+        if (this.indexes.get(site.root) === created) this.built.set(site.root, { index, from: created });
+      },
+      () => this.indexes.delete(site.root),
+    );
+    return created;
+  }
+
+  /**
+   * The site's index if it is built (the latest one, even if a file changed since and a new one is being built), or
+   * undefined while the first one is built: the caller works without it now and again when `index` resolves.
+   */
+  indexIfBuilt(site: SiteContext): { index: SiteIndex | undefined; current: boolean; next: Promise<SiteIndex> } {
+    const next = this.index(site);
+    const built = this.built.get(site.root);
+    return { index: built?.index, current: built?.from === next, next };
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
     this.sites.clear();
     this.indexes.clear();
+    this.built.clear();
   }
 }
 

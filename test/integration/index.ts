@@ -18,6 +18,9 @@ export function run(): Promise<void> {
   // RELEASE_POST_IT_FILES=lintFix,preview runs only the test files whose names contain one of the words.
   const only = (process.env.RELEASE_POST_IT_FILES ?? '').split(',').filter(Boolean);
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: function silent() {} as never });
+  // Written by the launcher from RELEASE_POST_IT_GREP: run only the tests whose full title matches.
+  const grepFile = path.join(__dirname, '..', 'integration-grep.txt');
+  if (fs.existsSync(grepFile)) mocha.grep(new RegExp(fs.readFileSync(grepFile, 'utf8').trim()));
   const files = fs
     .readdirSync(__dirname, { recursive: true })
     .map(String)

@@ -50,6 +50,7 @@ describe('New Release Post in the editor', () => {
     assert.match(text, /from an? Orbit 1\.1\.0 cluster/, 'upgrades name the previous version');
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.fsPath, expected());
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false, 'the new post opens as a kept tab, not a preview tab');
   });
 
   it('adds the release to the site data file, keeping its comments', async () => {

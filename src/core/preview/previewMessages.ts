@@ -16,6 +16,8 @@ export interface UpdateMessage {
   uri?: string;
   /** Document line to bring to the top after the swap; without it the line at the top stays there. */
   line?: number;
+  /** The post's file name, for the footer's "Preview of ..." (the post may change without a reload). */
+  fileName?: string;
 }
 
 /** Extension -> webview: bring this document line to the top of the page. */

@@ -25,8 +25,12 @@ function isLeftover(source: string, m: RegExpMatchArray): boolean {
   return !(before && after && QUOTES.includes(before) && QUOTES.includes(after));
 }
 
-/** Emphasis markers with nothing between them: `****`, `** **`, `____`. */
-const EMPTY_EMPHASIS = /(?<![\w*\\])\*\*[ \t]*\*\*(?![\w*])|(?<![\w_\\])__[ \t]*__(?![\w_])/g;
+/**
+ * Emphasis markers with nothing between them: `****`, `** **`, `____`, and a lone `**` or `__` standing as a word
+ * ("Thanks to the ** contributors"): a template's bold value whose text was never filled in.
+ */
+const EMPTY_EMPHASIS =
+  /(?<![\w*\\])\*\*[ \t]*\*\*(?![\w*])|(?<![\w_\\])__[ \t]*__(?![\w_])|(?<!\S)\*\*(?!\S)|(?<!\S)__(?!\S)/g;
 
 function describe(found: string): string {
   if (/^[*_]/.test(found)) return `empty emphasis "${found}" is left from a template`;

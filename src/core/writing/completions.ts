@@ -47,13 +47,30 @@ export function completePost(
   const span = frontMatterLineSpan(post);
   let result: CompletionResult | undefined;
   if (span && position.line >= span.first && position.line < span.end) {
-    result = completeFrontMatter(post, position, fileName, profile, index);
+    result = completeFrontMatter(post, position, fileName, profile, withoutSnippetAuthors(index));
   } else if (position.line >= post.bodyStartLine) {
     result = completeBodyLink(post, position, fileName, profile, index);
   }
   // In the order the editor shows them.
   result?.items.sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
   return result;
+}
+
+/**
+ * The names, handles and hashes our snippets put in as placeholders: a post saved with them unfilled is no author to
+ * offer to the next post.
+ */
+const SNIPPET_PLACEHOLDERS = new Set(['your name', 'yourhandle', 'md5-of-your-email']);
+
+export function isSnippetPlaceholder(value: string): boolean {
+  return SNIPPET_PLACEHOLDERS.has(value.trim().toLowerCase());
+}
+
+function withoutSnippetAuthors(index: SiteIndex): SiteIndex {
+  const authors = index.authors.filter((a) => !SNIPPET_PLACEHOLDERS.has(a.display_name.trim().toLowerCase()));
+  if (authors.length === index.authors.length) return index;
+  const clean = (v: string | undefined) => (v && SNIPPET_PLACEHOLDERS.has(v.trim().toLowerCase()) ? undefined : v);
+  return { ...index, authors: authors.map((a) => ({ ...a, twitter: clean(a.twitter), gravatar: clean(a.gravatar) })) };
 }
 
 // ---------------------------------------------------------------- front matter

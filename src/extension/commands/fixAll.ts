@@ -1,21 +1,44 @@
 import * as vscode from 'vscode';
+import type { Problem } from '../../core/rules/lint';
 import type { PostDiagnostics } from '../diagnostics';
-import { fixAllEdit } from '../quickFixes';
+import { planFixAll } from '../quickFixes';
 
-/** "Fix All Problems in This Post": applies every clear fix at once, as one undoable edit. */
+/**
+ * "Fix All Problems in This Post": applies every clear fix at once, as one undoable edit, and says what it fixed and
+ * what is left for a person.
+ */
 export function registerFixAll(diagnostics: PostDiagnostics): vscode.Disposable {
   return vscode.commands.registerCommand('releasePost.fixAll', async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') {
       void vscode.window.showInformationMessage('Open a post in the editor to fix its problems.');
-      return;
+      return undefined;
     }
     const problems = await diagnostics.lintNow(editor.document);
-    const edit = fixAllEdit(editor.document, problems);
-    if (edit.size === 0) {
-      void vscode.window.showInformationMessage('Release Post has no automatic fix for the problems in this post.');
-      return;
+    if (!problems.length) {
+      void vscode.window.showInformationMessage('Release Post found no problem in this post.');
+      return '';
     }
-    await vscode.workspace.applyEdit(edit);
+    const plan = planFixAll(editor.document, problems);
+    if (plan.edit.size > 0) await vscode.workspace.applyEdit(plan.edit);
+    const message = fixAllReport(plan.fixed, plan.left);
+    void vscode.window.showInformationMessage(message);
+    return message;
   });
+}
+
+/** "Fixed 2 problems (placeholder, glued-link). 1 problem is left to you (empty-section): see the Problems panel." */
+export function fixAllReport(fixed: Problem[], left: Problem[]): string {
+  const parts: string[] = [];
+  parts.push(fixed.length ? `Fixed ${count(fixed.length, 'problem')} (${rules(fixed)}).` : 'Release Post has no automatic fix for the problems in this post.');
+  if (left.length) parts.push(`${count(left.length, 'problem')} ${left.length === 1 ? 'is' : 'are'} left to you (${rules(left)}): see the Problems panel.`);
+  return parts.join(' ');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function rules(problems: Problem[]): string {
+  return [...new Set(problems.map((p) => p.rule))].join(', ');
 }

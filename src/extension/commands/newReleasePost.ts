@@ -3,12 +3,14 @@ import * as vscode from 'vscode';
 import { gitUserName } from '../../core/draft/contributors';
 import { planReleasePost, suggestReleaseVersions, today, writeNewFile, type ReleasePostPlan } from '../../core/draft/newPost';
 import { STARTERS } from '../../core/draft/starters';
+import { isSnippetPlaceholder } from '../../core/writing/completions';
 import { isRealDate } from '../../core/site/fileNames';
 import { validateVersion } from '../../core/draft/versions';
 import type { SiteContext } from '../../core/site/workspace';
 import { leadsOutside } from '../../core/site/configPaths';
 import { toPosition } from '../convert';
 import { askPickOrType, askText, type Step } from '../quickInput';
+import type { ReleasePostLog } from '../log';
 import type { SiteService } from '../siteService';
 
 const TITLE = 'New Release Post';
@@ -22,7 +24,7 @@ interface AuthorItem extends vscode.QuickPickItem {
  * "New Release Post": asks for the version (the likely next one offered), the date and the author, then writes a
  * filled-in draft into the site's posts folder (never over an existing file) and opens it.
  */
-export function registerNewReleasePost(sites: SiteService, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerNewReleasePost(sites: SiteService, log: ReleasePostLog): vscode.Disposable {
   return vscode.commands.registerCommand('releasePost.newReleasePost', async () => {
     try {
       return await newReleasePost(sites, log);
@@ -34,7 +36,7 @@ export function registerNewReleasePost(sites: SiteService, log: vscode.LogOutput
   });
 }
 
-async function newReleasePost(sites: SiteService, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+async function newReleasePost(sites: SiteService, log: ReleasePostLog): Promise<vscode.Uri | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showErrorMessage("Open your site's folder first: a new release post goes into its posts folder.");
     return undefined;
@@ -97,17 +99,19 @@ async function newReleasePost(sites: SiteService, log: vscode.LogOutputChannel):
     return undefined;
   }
   const uri = vscode.Uri.file(plan.path);
-  const editor = await vscode.window.showTextDocument(uri);
+  // A kept tab, not a preview tab that the next file opened would replace.
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
   const cursor = toPosition(plan.cursor);
   editor.selection = new vscode.Selection(cursor, cursor);
   editor.revealRange(new vscode.Range(cursor, cursor), vscode.TextEditorRevealType.InCenter);
 
   // Not awaited: the post is written and open whatever the user answers, or if they never answer.
   void maybeUpdateDataFile(plan, site).catch((err: unknown) => log.error(String(err)));
-  const notes = plan.notes.length ? ` ${plan.notes.length} thing(s) need a person: see the Release Post output.` : '';
+  const n = plan.notes.length;
+  const notes = n ? ` ${n === 1 ? 'One thing needs' : `${n} things need`} a person: see the notes.` : '';
   void vscode.window.showInformationMessage(`Created ${path.basename(plan.path)}.${notes}`, 'Open Preview to the Side', 'Show Notes').then((choice) => {
     if (choice === 'Open Preview to the Side') void vscode.commands.executeCommand('releasePost.showPreviewToSide', uri);
-    if (choice === 'Show Notes') log.show(true);
+    if (choice === 'Show Notes') log.show();
   });
   return uri;
 }
@@ -147,13 +151,13 @@ async function chooseAuthor(sites: SiteService, site: SiteContext): Promise<Auth
     const known = fromIndex(gitName);
     add({ label: gitName, description: known ? handleOf(known) : '', detail: 'You (git user.name)', author: known ?? { display_name: gitName } });
   }
-  for (const a of index?.authors ?? []) {
+  for (const a of (index?.authors ?? []).filter((x) => !isSnippetPlaceholder(x.display_name))) {
     add({ label: a.display_name, description: handleOf(a), detail: `${a.posts} post${a.posts === 1 ? '' : 's'}, the last on ${a.lastDate}`, author: a });
   }
   const chosen = await askPickOrType<AuthorItem>(step(3), {
     items,
     placeholder: 'Who signs the post? Pick an author (their twitter and gravatar come along) or type a new name',
-    newItem: (typed) => ({ label: typed, detail: 'A new author', author: { display_name: typed } }),
+    newItem: (typed) => ({ label: '$(person-add) A new author', description: typed, detail: `Sign the post as "${typed}"`, author: { display_name: typed } }),
   });
   if (!chosen) return undefined;
   const { display_name, twitter, gravatar } = chosen.author;
@@ -181,7 +185,7 @@ async function maybeUpdateDataFile(plan: ReleasePostPlan, site: SiteContext): Pr
   const rel = path.relative(site.root, plan.dataFile.path);
   if (mode === 'ask') {
     const choice = await vscode.window.showInformationMessage(
-      `Also add this release to ${rel}? (${plan.dataFile.changes.join('; ')})`,
+      `Also add this release to ${rel}? It would: ${plan.dataFile.changes.map(asProposal).join('; ')}.`,
       { modal: false },
       'Add',
       'Not Now',
@@ -201,4 +205,9 @@ async function maybeUpdateDataFile(plan: ReleasePostPlan, site: SiteContext): Pr
 
 function withStatus<T>(title: string, task: () => Promise<T>): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task);
+}
+
+/** A data-file change said as a proposal: "added 1.2.0" (done) becomes "add 1.2.0" (to do). */
+export function asProposal(change: string): string {
+  return change.replace(/^(\S+:\s*)?added\b/, '$1add');
 }

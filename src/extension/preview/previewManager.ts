@@ -11,12 +11,16 @@ import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewServices, type PreviewStat
  */
 export class PreviewManager implements vscode.Disposable {
   private current: PreviewPanel | undefined;
+  private postActive: boolean | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: PreviewServices) {
     this.disposables.push(
       vscode.commands.registerCommand('releasePost.showPreview', (uri?: vscode.Uri) => this.open(uri, false)),
       vscode.commands.registerCommand('releasePost.showPreviewToSide', (uri?: vscode.Uri) => this.open(uri, true)),
+      vscode.commands.registerCommand('releasePost.togglePreviewLock', () => {
+        if (this.current) this.current.locked = !this.current.locked;
+      }),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => this.revive(panel, state),
       }),
@@ -85,7 +89,12 @@ export class PreviewManager implements vscode.Disposable {
       const post = tooLargeForLiveWork(editor.document) ? parsePost('') : this.services.cache.get(editor.document);
       isPost = isPostFile(editor.document.uri.fsPath, site, post);
     }
+    if (isPost === this.postActive) return;
+    this.postActive = isPost;
     void vscode.commands.executeCommand('setContext', 'releasePost.postActive', isPost);
+    // The key the built-in Markdown extension reads to leave its own preview button to a custom preview: a post
+    // shows one "Open Preview to the Side" button, ours; other Markdown files keep the built-in one.
+    void vscode.commands.executeCommand('setContext', 'hasCustomMarkdownPreview', isPost);
   }
 
   dispose(): void {

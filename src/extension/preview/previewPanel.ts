@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readPostHeader, renderPostContent, renderPostPage, type PageInput, type PostContent, type PostHeader } from '../../core/preview/page';
+import { parsePost } from '../../core/post/parse';
 import { defaultProfile } from '../../core/site/profile';
+import { isPostFile } from '../../core/site/workspace';
 import { resolveSiteUrl } from '../../core/site/siteIndex';
 import type { FromWebview, ToWebview } from '../../core/preview/previewMessages';
 import type { SiteContext } from '../../core/site/workspace';
@@ -68,7 +70,9 @@ export class PreviewPanel implements vscode.Disposable {
         if (doc === this.document) this.scheduleUpdate();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && editor.document.languageId === 'markdown' && editor.document !== this.document) this.show(editor.document);
+        // Only another post takes the preview over: a README or the rules' docs leave the last post on show.
+        if (this.locked || !editor || editor.document.languageId !== 'markdown' || editor.document === this.document) return;
+        if (this.isPost(editor.document)) this.show(editor.document);
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScroll(e)),
       vscode.languages.onDidChangeDiagnostics((e) => {
@@ -82,6 +86,29 @@ export class PreviewPanel implements vscode.Disposable {
     return this.document?.uri;
   }
 
+  /** A locked preview keeps its post whatever editor becomes active, like VS Code's own Markdown preview. */
+  get locked(): boolean {
+    return this.isLocked;
+  }
+
+  set locked(value: boolean) {
+    this.isLocked = value;
+    this.updateTitle();
+  }
+
+  private isLocked = false;
+
+  private isPost(document: vscode.TextDocument): boolean {
+    if (tooLargeForLiveWork(document)) return isPostFile(document.uri.fsPath, this.services.sites.siteForFile(document.uri), parsePost(''));
+    return isPostFile(document.uri.fsPath || document.uri.path, this.services.sites.siteForFile(document.uri), this.services.cache.get(document));
+  }
+
+  private updateTitle(): void {
+    if (!this.document) return;
+    const name = path.basename(this.document.uri.fsPath || this.document.uri.path);
+    this.panel.title = `${this.isLocked ? '[Locked] ' : ''}Preview ${name}`;
+  }
+
   /** Shows a post: a full page load when the site changes, a message otherwise. */
   show(document: vscode.TextDocument): void {
     const site = this.services.sites.siteForFile(document.uri);
@@ -89,7 +116,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.document?.uri.toString() !== document.uri.toString()) this.line = undefined;
     this.document = document;
     this.site = site;
-    this.panel.title = `Preview ${path.basename(document.uri.fsPath || document.uri.path)}`;
+    this.updateTitle();
     if (sameSite) {
       this.update();
       return;
@@ -180,7 +207,8 @@ export class PreviewPanel implements vscode.Disposable {
     // The page shell (nonce, script and style URIs) stays as loaded; an update only replaces its content.
     const content = renderPostContent(this.pageInput(this.document, this.mode!));
     this.lastContent = content;
-    void this.post({ type: 'update', html: content.html, title: content.title, banner: content.banner, uri: content.uri });
+    const fileName = path.basename(this.document.uri.fsPath || this.document.uri.path);
+    void this.post({ type: 'update', html: content.html, title: content.title, banner: content.banner, uri: content.uri, fileName });
     this.renders++;
   }
 

@@ -80,6 +80,12 @@ describe('lint: placeholder', () => {
     assert.deepEqual(ofRule(lint(edited('let us know what you think.', '**really** **soon**.')), 'placeholder'), []);
   });
 
+  it('reports a lone ** or __ where a bold value was never filled in, not a product or a bold word', () => {
+    const text = edited('let us know what you think.', 'Thanks to the ** contributors who made it and the __ people.');
+    assert.deepEqual(ofRule(lint(text), 'placeholder').map((p) => covered(text, p)), ['**', '__']);
+    assert.deepEqual(ofRule(lint(edited('let us know what you think.', 'a **b** c and 2**10 and x__y')), 'placeholder'), []);
+  });
+
   it('reports leftovers in front-matter values, not in code or words', () => {
     const text = edited('display_name: Ada Quinn', 'display_name: TODO');
     assert.deepEqual(at(ofRule(lint(text), 'placeholder')[0]), [6, 16]);

@@ -122,6 +122,19 @@ describe('completions: front-matter values', () => {
     );
   });
 
+  it('does not offer a snippet\u2019s placeholder author saved in a post ("Your Name", "yourhandle")', () => {
+    const withPlaceholder = {
+      ...index,
+      authors: [...index.authors, { ...index.authors[0], display_name: 'Your Name', twitter: 'yourhandle', gravatar: undefined }],
+    };
+    const { post, position } = withCursor('---\ntitle: x\npost_author:\n  display_name: |\n---\n');
+    const names = (completePost(post, position, FILE, profile, withPlaceholder)?.items ?? []).map((i) => i.label);
+    assert.ok(names.length > 0 && !names.includes('Your Name'), names.join(', '));
+    const handles = withCursor('---\npost_author:\n  display_name: Ada Quinn\n  twitter: |\n---\n');
+    const offered = (completePost(handles.post, handles.position, FILE, profile, withPlaceholder)?.items ?? []).map((i) => i.label);
+    assert.ok(!offered.includes('yourhandle'), offered.join(', '));
+  });
+
   it('replaces the twitter of the block instead of adding a second one', () => {
     const typed = '---\npost_author:\n  display_name: |\n  twitter: someone_else\n---\n';
     assert.equal(choose(typed.replace('|', 'A|'), 'Ada Quinn'), '---\npost_author:\n  display_name: Ada Quinn\n  twitter: adaquinn\n---\n');
