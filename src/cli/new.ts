@@ -9,15 +9,16 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE]
                         [--gravatar HASH] [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
-                        [--starter ${STARTERS.map((s) => s.name).join('|')}]
+                        [--starter ${STARTERS.map((s) => s.name).join('|')}] [--repo DIR]
 
 Writes a release post for X.Y.Z into the site at DIR (default: the current folder) and prints its path.
 Without a .releasepost.json the post follows the site's newest release post (file name, front matter, headings);
-a site with none names a built-in starting point with --starter.
+a site with none names a built-in starting point with --starter. --repo names the project's code repository
+(its tags and contributors) when it is not the site's.
 Never overwrites: exits 1 when the post already exists.
 `;
 
-const VALUE_OPTIONS = ['version', 'date', 'author', 'twitter', 'gravatar', 'site', 'changelog', 'template', 'starter'] as const;
+const VALUE_OPTIONS = ['version', 'date', 'author', 'twitter', 'gravatar', 'site', 'changelog', 'template', 'starter', 'repo'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 interface NewArgs {
@@ -92,6 +93,7 @@ export async function newCommand(argv: string[], io: CliIO): Promise<number> {
     changelogPath: values.changelog === undefined ? undefined : path.resolve(io.cwd, values.changelog),
     templatePath: values.template === undefined ? undefined : path.resolve(io.cwd, values.template),
     starter: values.starter,
+    repository: values.repo === undefined ? undefined : path.resolve(io.cwd, values.repo),
   });
   if ('error' in result) return usage(result.error);
   const { plan } = result;

@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findRelease, parseChangelog, type ChangelogRelease } from './changelog';
-import { gitContributors, gitRoot, gitTags, gitUserName, resolveReleaseRange } from './contributors';
+import { gitPeople, gitRoot, gitTags, gitUserName, resolveReleaseRange } from './contributors';
+import { learnTagPattern } from './tagPattern';
 import { addReleaseToDataFile, suggestNewsTitle } from './dataFile';
 import { fieldValue, parsePost } from '../post/parse';
 import { inferReleaseNaming } from './releaseNaming';
-import { highlightLines, scaffoldReleasePost, type PostAuthor } from './scaffold';
+import { highlightLines, PLACEHOLDER_MARK, scaffoldReleasePost, type PostAuthor } from './scaffold';
 import { draftFromModelPost, type ModelPost } from './fromModelPost';
 import { chooseModelPost, mainSeriesVersions, releasePosts, type PostText } from './releaseModel';
 import { STARTERS, starterModel } from './starters';
@@ -19,7 +20,7 @@ import { formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames
 import type { TextPosition } from '../text/text';
 import { previousVersion, releaseVersionFromSlug, suggestNextVersions, validateVersion, versionFromTag } from './versions';
 import { listPostFiles, type SiteContext } from '../site/workspace';
-import { defaultProfile } from '../site/profile';
+import { CONFIG_FILE_NAME, defaultProfile } from '../site/profile';
 
 export interface NewPostOptions {
   version: string;
@@ -37,6 +38,8 @@ export interface NewPostOptions {
   templatePath?: string;
   /** A built-in starting point (see STARTERS) for a site that has no release post to follow. */
   starter?: string;
+  /** The project's code repository (absolute, or relative to the site root); `profile.repository` when absent. */
+  repository?: string;
 }
 
 export interface ReleasePostPlan {
@@ -134,14 +137,17 @@ function readChangelog(site: SiteContext, explicit: string | undefined): { file?
   return { file, releases: parseChangelog(read.text) };
 }
 
-async function tagVersions(site: SiteContext): Promise<string[]> {
-  const tags = await gitTags(site.root);
+/** The versions the code repository has tags for, under the tag pattern most of its tags follow. */
+async function tagVersions(site: SiteContext, repoDir: string): Promise<string[]> {
+  const tags = await gitTags(repoDir);
   if ('error' in tags) return [];
-  return tags.tags.map((t) => versionFromTag(site.profile, t)).filter((v): v is string => v !== undefined);
+  const gitTag = learnTagPattern(tags.tags, site.profile.gitTag, (t) => versionFromTag(site.profile, t) !== undefined);
+  const profile = { ...site.profile, gitTag };
+  return tags.tags.map((t) => versionFromTag(profile, t)).filter((v): v is string => v !== undefined);
 }
 
 /** The likely versions of the next release post, most likely first (for the version prompt). */
-export async function suggestReleaseVersions(given: SiteContext, changelogPath?: string): Promise<string[]> {
+export async function suggestReleaseVersions(given: SiteContext, changelogPath?: string, repository?: string): Promise<string[]> {
   const site = withNamingFromPosts(given);
   const changelog = readChangelog(site, changelogPath);
   // A site drafted after its own posts is read the same way: its main series of release posts.
@@ -149,7 +155,7 @@ export async function suggestReleaseVersions(given: SiteContext, changelogPath?:
   return suggestNextVersions({
     postVersions: followsPosts ? mainSeriesVersions(releasePosts(readPosts(listPostFiles(site)))) : postVersions(site),
     changelogVersions: 'error' in changelog ? [] : changelog.releases,
-    tagVersions: await tagVersions(site),
+    tagVersions: await tagVersions(site, codeRepository(site, { version: '', repository })),
   });
 }
 
@@ -185,20 +191,57 @@ async function resolveAuthor(site: SiteContext, files: string[], options: NewPos
   };
 }
 
-async function contributorsFor(site: SiteContext, version: string, previous: string | undefined, notes: string[]) {
-  const unknown = (why: string) => {
+/** The folder of the project's code repository: `--repo`, then the config's `repository`, then the site's own. */
+function codeRepository(site: SiteContext, options: NewPostOptions): string {
+  const given = options.repository ?? (site.profile.repository || undefined);
+  return given === undefined ? site.root : path.resolve(site.root, given);
+}
+
+interface ContributorFacts {
+  contributors?: string[];
+  /** The Thanks placeholder when the people cannot be known. */
+  contributorsTodo?: string;
+}
+
+/**
+ * The people of the release range, with a note on how they were counted; when the range cannot be known, a
+ * placeholder that says why and how to fill it, never a guess.
+ */
+async function contributorsFor(
+  site: SiteContext,
+  repoDir: string,
+  version: string,
+  previous: string | undefined,
+  notes: string[],
+): Promise<ContributorFacts> {
+  const ownRepository = path.resolve(repoDir) === path.resolve(site.root);
+  const unknown = (why: string, range?: string): ContributorFacts => {
     notes.push(`contributors unknown (${why}): the Thanks section has a placeholder`);
-    return undefined;
+    const how = range
+      ? `list the people of \`git log --format='%aN <%aE>' ${range}\` (with their Co-authored-by trailers), one per person`
+      : ownRepository
+        ? `name the project's code repository with "repository" in ${CONFIG_FILE_NAME} (or --repo) and draft again, or list the people who committed since the previous release`
+        : 'list the people who committed since the previous release';
+    return { contributorsTodo: `${PLACEHOLDER_MARK}: list the contributors (${why}); ${how}.` };
   };
-  const root = await gitRoot(site.root);
+  const root = await gitRoot(repoDir);
   if ('error' in root) return unknown(root.error);
   const range = await resolveReleaseRange(root.root, site.profile, version, previous);
   if ('error' in range) return unknown(range.error);
   notes.push(...range.notes);
-  const found = await gitContributors(root.root, range.from, range.to);
-  if ('error' in found) return unknown(found.error);
-  if (found.names.length === 0) return unknown(`no commits in ${range.from ?? ''}${range.from ? '..' : ''}${range.to}`);
-  return found.names;
+  const found = await gitPeople(root.root, range.from, range.to);
+  const span = `${range.from}..${range.to}`;
+  if ('error' in found) return unknown(found.error, span);
+  if (found.names.length === 0) return unknown(`no commits by people in ${span}`, span);
+  const how = [
+    `${found.commits} commit${found.commits === 1 ? '' : 's'} in ${span} of ${root.root}`,
+    found.coAuthors ? `${found.coAuthors} Co-authored-by trailer${found.coAuthors === 1 ? '' : 's'}` : '',
+    '.mailmap applied, one person per e-mail address and per name',
+    found.merged.length ? `merged: ${found.merged.join('; ')}` : '',
+    found.bots.length ? `left out: ${found.bots.join(', ')}` : '',
+  ].filter(Boolean);
+  notes.push(`${found.names.length} contributors: ${how.join('; ')} (see \`${found.command}\`)`);
+  return { contributors: found.names };
 }
 
 function planDataFile(site: SiteContext, version: string, date: string, slug: string, notes: string[]): ReleasePostPlan['dataFile'] {
@@ -309,11 +352,12 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
 
   const author = await resolveAuthor(site, files, options);
   if ('error' in author) return author;
-  const known = [...postVersions(site, files), ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site))];
+  const repoDir = codeRepository(site, options);
+  const known = [...postVersions(site, files), ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site, repoDir))];
   const previous = previousVersion(version, known);
-  const contributors = await contributorsFor(site, version, previous, notes);
+  const { contributors, contributorsTodo } = await contributorsFor(site, repoDir, version, previous, notes);
 
-  const post = scaffoldReleasePost({ profile: site.profile, version, date, author, previousVersion: previous, changelog: release, contributors, template });
+  const post = scaffoldReleasePost({ profile: site.profile, version, date, author, previousVersion: previous, changelog: release, contributors, contributorsTodo, template });
   if (post.errors.length) return { error: post.errors.join('; ') };
   const target = path.join(postsFolder, post.fileName);
   return {
@@ -348,9 +392,10 @@ async function planFromModel(
   const release = findRelease(changelog.releases, version);
   const name = options.author?.trim() || (await gitUserName(site.root));
   if (!name) return { error: "no author: give the author's name (git's user.name is not set either)" };
-  const known = [...releaseVersions, ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site))];
+  const repoDir = codeRepository(site, options);
+  const known = [...releaseVersions, ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site, repoDir))];
   const previous = previousVersion(version, known);
-  const contributors = await contributorsFor(site, version, previous, notes);
+  const { contributors, contributorsTodo } = await contributorsFor(site, repoDir, version, previous, notes);
   // Issue keys stay unlinked: the built-in issue tracker is not this site's.
   const highlights = release ? highlightLines(release) : undefined;
   if (!release) notes.push(`no CHANGELOG entry for ${version} found: the changes are a placeholder`);
@@ -361,6 +406,7 @@ async function planFromModel(
     author: { name, twitter: options.twitter, gravatar: options.gravatar },
     highlights,
     contributors,
+    contributorsTodo,
   });
   const folder = path.isAbsolute(model.fileName) ? path.dirname(model.fileName) : path.join(site.root, site.profile.postsFolder);
   const target = path.join(folder, draft.fileName);
