@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { findRelease, parseChangelog, type ChangelogRelease } from './changelog';
 import { gitPeople, gitRoot, gitTags, gitUserName, resolveReleaseRange } from './contributors';
 import { learnTagPattern } from './tagPattern';
+import { findExistingPost, type ExistingPost } from './existingPost';
 import { addReleaseToDataFile, suggestNewsTitle } from './dataFile';
 import { fieldValue, parsePost } from '../post/parse';
 import { inferReleaseNaming } from './releaseNaming';
@@ -49,6 +50,8 @@ export interface ReleasePostPlan {
   cursor: TextPosition;
   /** A file is already there: it must not be written (offer to open it instead). */
   exists: boolean;
+  /** A post that already announces this release (another date or spelling): nothing is to be written. */
+  announcedBy?: ExistingPost;
   title: string;
   slug: string;
   permalink: string;
@@ -360,12 +363,20 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
   const post = scaffoldReleasePost({ profile: site.profile, version, date, author, previousVersion: previous, changelog: release, contributors, contributorsTodo, template });
   if (post.errors.length) return { error: post.errors.join('; ') };
   const target = path.join(postsFolder, post.fileName);
+  const dataFileText = site.profile.dataFile ? readText(path.join(site.root, site.profile.dataFile)) : undefined;
+  const announcedBy = findExistingPost(
+    site.profile,
+    readPosts(files),
+    { version, slug: post.slug, permalink: post.permalink },
+    dataFileText && 'text' in dataFileText ? dataFileText.text : undefined,
+  );
   return {
     plan: {
       path: target,
       text: post.text,
       cursor: post.cursor,
       exists: fs.existsSync(target),
+      announcedBy,
       title: post.title,
       slug: post.slug,
       permalink: post.permalink,
@@ -411,12 +422,15 @@ async function planFromModel(
   const folder = path.isAbsolute(model.fileName) ? path.dirname(model.fileName) : path.join(site.root, site.profile.postsFolder);
   const target = path.join(folder, draft.fileName);
   notes.push(`drafted after ${label}`);
+  const slug = parsePostFileName(draft.fileName).slug ?? draft.fileName.replace(/\.[^.]*$/, '');
+  const announcedBy = findExistingPost(site.profile, readPosts(listPostFiles(site)), { version, slug });
   return {
     plan: {
       path: target,
       text: draft.text,
       cursor: draft.cursor,
       exists: fs.existsSync(target),
+      announcedBy,
       title: draft.title ?? '',
       slug: draft.fileName.replace(/\.[^.]*$/, ''),
       permalink: '',

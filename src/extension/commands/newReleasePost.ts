@@ -81,6 +81,10 @@ async function newReleasePost(sites: SiteService, log: vscode.LogOutputChannel):
   const plan = result.plan;
   for (const note of plan.notes) log.info(note);
   if (plan.exists) return offerToOpenExisting(plan.path);
+  if (plan.announcedBy) {
+    const { path: file, why } = plan.announcedBy;
+    return offerToOpenExisting(file, `${version.trim()} already has a post, ${path.basename(file)} (${why}); Release Post writes one post per release.`);
+  }
 
   const written = writeNewFile(plan.path, plan.text);
   if ('error' in written) {
@@ -156,10 +160,10 @@ function handleOf(a: { twitter?: string }): string {
   return a.twitter ? `@${a.twitter}` : '';
 }
 
-function offerToOpenExisting(file: string): undefined {
+function offerToOpenExisting(file: string, message = `${path.basename(file)} already exists; Release Post never overwrites a post.`): undefined {
   // Not awaited: the command ends here, whether or not the user answers.
   void vscode.window
-    .showWarningMessage(`${path.basename(file)} already exists; Release Post never overwrites a post.`, 'Open It')
+    .showWarningMessage(message, 'Open It')
     .then((choice) => {
       if (choice === 'Open It') void vscode.window.showTextDocument(vscode.Uri.file(file));
     });
