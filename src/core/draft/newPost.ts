@@ -242,6 +242,7 @@ async function contributorsFor(
     '.mailmap applied, one person per e-mail address and per name',
     found.merged.length ? `merged: ${found.merged.join('; ')}` : '',
     found.bots.length ? `left out: ${found.bots.join(', ')}` : '',
+    found.maybeSame.length ? `check whether these are one person: ${found.maybeSame.join('; ')}` : '',
   ].filter(Boolean);
   notes.push(`${found.names.length} contributors: ${how.join('; ')} (see \`${found.command}\`)`);
   return { contributors: found.names };

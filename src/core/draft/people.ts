@@ -17,6 +17,8 @@ export interface People {
   bots: string[];
   /** People whose commits came under more than one identity, e.g. `Benjamin Mahler (also bmahler)`. */
   merged: string[];
+  /** Pairs that may be one person but share neither an address nor a spelling (`longfei` and `Longfei Niu`). */
+  maybeSame: string[];
 }
 
 const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
@@ -91,10 +93,23 @@ function isSharedAddress(email: string): boolean {
 function betterSpelling(a: { name: string; count: number }, b: { name: string; count: number }): boolean {
   const words = (n: string) => Math.min(n.split(' ').length, 2);
   const accents = (n: string) => (n.normalize('NFKD').match(/[\u0300-\u036f]/g) ?? []).length;
-  const capitals = (n: string) => n.split(' ').filter((w) => /^\p{Lu}/u.test(w)).length;
+  // `Chen Runcong` over `CHEN RUNCONG` and `chen runcong`: words in proper case.
+  const capitals = (n: string) => n.split(' ').filter((w) => /^\p{Lu}(?!\p{Lu}+$)/u.test(w)).length;
   return (
     words(a.name) - words(b.name) || accents(a.name) - accents(b.name) || a.count - b.count || capitals(a.name) - capitals(b.name)
   ) > 0;
+}
+
+/**
+ * A full name written all in lower or all in upper case (`bin zheng`, `CHEN RUNCONG`) is shown with capitals
+ * (`Bin Zheng`), as the site's posts list people; handles (one word) and mixed case stay as written.
+ */
+export function displayName(name: string): string {
+  const words = name.split(' ');
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  const oneCase = letters !== '' && (letters === letters.toLowerCase() || letters === letters.toUpperCase());
+  if (words.length < 2 || !oneCase || letters.toLowerCase() === letters.toUpperCase()) return name;
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ');
 }
 
 /** Compares names as the site lists them: alphabetical, ignoring case and accents. */
@@ -142,9 +157,22 @@ export function groupPeople(identities: Identity[]): People {
   for (const list of people.values()) {
     let best = list[0];
     for (const s of list.slice(1)) if (betterSpelling(s, best)) best = s;
-    names.push(best.name);
+    names.push(displayName(best.name));
     const others = [...new Set(list.map((s) => s.name))].filter((n) => n !== best.name);
     if (others.length) merged.push(`${best.name} (also ${others.join(', ')})`);
   }
-  return { names: names.sort(compareNames), bots: [...bots].sort(compareNames), merged: merged.sort(compareNames) };
+  return { names: names.sort(compareNames), bots: [...bots].sort(compareNames), merged: merged.sort(compareNames), maybeSame: maybeSame(names) };
+}
+
+/** A one-word name that is the first or last word of another person's name. */
+function maybeSame(names: string[]): string[] {
+  const out: string[] = [];
+  for (const single of names.filter((n) => !n.includes(' '))) {
+    const key = personKey(single);
+    for (const full of names) {
+      const words = full.split(' ');
+      if (words.length > 1 && [words[0], words[words.length - 1]].some((w) => personKey(w) === key)) out.push(`${single} / ${full}`);
+    }
+  }
+  return out.sort(compareNames);
 }
