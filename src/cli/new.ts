@@ -9,12 +9,12 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE]
                         [--gravatar HASH] [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
-                        [--starter ${STARTERS.map((s) => s.name).join('|')}] [--repo DIR]
+                        [--starter ${STARTERS.map((s) => s.name).join('|')}] [--repo DIR] [--pre-release]
 
 Writes a release post for X.Y.Z into the site at DIR (default: the current folder) and prints its path.
 Without a .releasepost.json the post follows the site's newest release post (file name, front matter, headings);
 a site with none names a built-in starting point with --starter. --repo names the project's code repository
-(its tags and contributors) when it is not the site's.
+(its tags and contributors) when it is not the site's. A pre-release (1.2.0-rc1) needs --pre-release.
 Never overwrites, and writes one post per release.
 Exit codes: 0 the post was written (notes, such as a data file left alone, go to stderr); 1 nothing was written
 (the post exists, another post already announces the release, or the folder cannot be written), with the reason;
@@ -27,11 +27,12 @@ type ValueOption = (typeof VALUE_OPTIONS)[number];
 interface NewArgs {
   values: Partial<Record<ValueOption, string>>;
   updateDataFile: boolean;
+  preRelease: boolean;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): NewArgs | { error: string } {
-  const args: NewArgs = { values: {}, updateDataFile: false, help: false };
+  const args: NewArgs = { values: {}, updateDataFile: false, preRelease: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') {
@@ -40,6 +41,10 @@ function parseArgs(argv: string[]): NewArgs | { error: string } {
     }
     if (arg === '--update-data-file') {
       args.updateDataFile = true;
+      continue;
+    }
+    if (arg === '--pre-release') {
+      args.preRelease = true;
       continue;
     }
     const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
@@ -98,6 +103,7 @@ export async function newCommand(argv: string[], io: CliIO): Promise<number> {
     templatePath: values.template === undefined ? undefined : path.resolve(io.cwd, values.template),
     starter: values.starter,
     repository: values.repo === undefined ? undefined : path.resolve(io.cwd, values.repo),
+    preRelease: args.preRelease,
   });
   if ('error' in result) return usage(result.error);
   const { plan } = result;

@@ -19,7 +19,8 @@ import { chooseModelPost, mainSeriesVersions, releasePosts, type PostText } from
 import { STARTERS, starterModel } from './starters';
 import { formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
 import type { TextPosition } from '../text/text';
-import { previousVersion, releaseVersionFromSlug, suggestNextVersions, validateVersion, versionFromTag } from './versions';
+import { parseVersion, previousVersion, releaseVersionFromSlug, suggestNextVersions, validateVersion, versionFromTag } from './versions';
+import { releaseKind, rewordLatest } from './wording';
 import { listPostFiles, type SiteContext } from '../site/workspace';
 import { CONFIG_FILE_NAME, defaultProfile } from '../site/profile';
 
@@ -41,6 +42,8 @@ export interface NewPostOptions {
   starter?: string;
   /** The project's code repository (absolute, or relative to the site root); `profile.repository` when absent. */
   repository?: string;
+  /** A pre-release version (`1.11.0-rc1`) is drafted only when this says so. */
+  preRelease?: boolean;
 }
 
 export interface ReleasePostPlan {
@@ -266,6 +269,36 @@ function planDataFile(site: SiteContext, version: string, date: string, slug: st
   return { path: file, text: updated.text, original: read.text, changes: updated.changes };
 }
 
+/**
+ * The draft's words for the kind of release (an older line's patch, a pre-release), with the cursor kept on the
+ * same text, and a note saying what was said.
+ */
+function worded(text: string, cursor: TextPosition, version: string, known: string[], notes: string[]): { text: string; cursor: TextPosition } {
+  const kind = releaseKind(version, known);
+  if (kind === 'latest') return { text, cursor };
+  const out = rewordLatest(text, version, kind);
+  const v = parseVersion(version)!;
+  notes.push(
+    kind === 'older-line'
+      ? `${version} is a patch on an older line: the post calls it the latest ${v.major}.${v.minor}.x release, not the latest release`
+      : `${version} is a pre-release: the post says so`,
+  );
+  const before = text.split('\n')[cursor.line] ?? '';
+  const after = out.split('\n')[cursor.line] ?? '';
+  if (before === after) return { text: out, cursor };
+  let at = 0;
+  while (at < before.length && before[at] === after[at]) at++;
+  return { text: out, cursor: cursor.character > at ? { line: cursor.line, character: cursor.character + after.length - before.length } : cursor };
+}
+
+/** Why a version cannot be drafted with these options (a pre-release without the flag for it). */
+function versionRefusal(version: string, options: NewPostOptions): string | undefined {
+  if (parseVersion(version)?.pre && !options.preRelease) {
+    return `${version} is a pre-release; say so with --pre-release to draft its post (worded as a pre-release, leaving latest_stable alone)`;
+  }
+  return undefined;
+}
+
 /** Everything a new release post needs, ready to write; an error message when no post can be made. */
 /**
  * A site without a config file names its release posts as its existing ones do ("Kestrel 2.1.0 Released"), not
@@ -324,7 +357,7 @@ function draftSource(site: SiteContext, version: string, starter: string | undef
 
 export async function planReleasePost(given: SiteContext, options: NewPostOptions): Promise<PlanResult> {
   const version = options.version.trim();
-  const versionError = validateVersion(version);
+  const versionError = validateVersion(version) ?? versionRefusal(version, options);
   if (versionError) return { error: versionError };
   const date = options.date?.trim() || today();
   if (!isRealDate(date)) return { error: `"${date}" is not a date; write it as YYYY-MM-DD` };
@@ -364,6 +397,7 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
   const post = scaffoldReleasePost({ profile: site.profile, version, date, author, previousVersion: previous, changelog: release, contributors, contributorsTodo, template });
   if (post.errors.length) return { error: post.errors.join('; ') };
   const target = path.join(postsFolder, post.fileName);
+  const words = worded(post.text, post.cursor, version, known, notes);
   const dataFileText = site.profile.dataFile ? readText(path.join(site.root, site.profile.dataFile)) : undefined;
   const announcedBy = findExistingPost(
     site.profile,
@@ -374,8 +408,8 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
   return {
     plan: {
       path: target,
-      text: post.text,
-      cursor: post.cursor,
+      text: words.text,
+      cursor: words.cursor,
       exists: fs.existsSync(target),
       announcedBy,
       title: post.title,
@@ -423,13 +457,14 @@ async function planFromModel(
   const folder = path.isAbsolute(model.fileName) ? path.dirname(model.fileName) : path.join(site.root, site.profile.postsFolder);
   const target = path.join(folder, draft.fileName);
   notes.push(`drafted after ${label}`);
+  const words = worded(draft.text, draft.cursor, version, known, notes);
   const slug = parsePostFileName(draft.fileName).slug ?? draft.fileName.replace(/\.[^.]*$/, '');
   const announcedBy = findExistingPost(site.profile, readPosts(listPostFiles(site)), { version, slug });
   return {
     plan: {
       path: target,
-      text: draft.text,
-      cursor: draft.cursor,
+      text: words.text,
+      cursor: words.cursor,
       exists: fs.existsSync(target),
       announcedBy,
       title: draft.title ?? '',

@@ -4,7 +4,7 @@ import { gitUserName } from '../../core/draft/contributors';
 import { planReleasePost, suggestReleaseVersions, today, writeNewFile, type ReleasePostPlan } from '../../core/draft/newPost';
 import { STARTERS } from '../../core/draft/starters';
 import { isRealDate } from '../../core/site/fileNames';
-import { validateVersion } from '../../core/draft/versions';
+import { parseVersion, validateVersion } from '../../core/draft/versions';
 import type { SiteContext } from '../../core/site/workspace';
 import { toPosition } from '../convert';
 import { askPickOrType, askText, type Step } from '../quickInput';
@@ -49,6 +49,16 @@ async function newReleasePost(sites: SiteService, log: vscode.LogOutputChannel):
     validate: (v) => (v.trim() ? validateVersion(v.trim()) : 'Type the version, e.g. 1.2.0'),
   });
   if (version === undefined) return undefined;
+  let preRelease = false;
+  if (parseVersion(version.trim())?.pre) {
+    const answer = await vscode.window.showWarningMessage(
+      `${version.trim()} is a pre-release. Write a post announcing a pre-release?`,
+      { modal: true, detail: 'The post will call it a pre-release, and the data file\'s latest stable release stays as it is.' },
+      'Write a Pre-release Post',
+    );
+    if (answer !== 'Write a Pre-release Post') return undefined;
+    preRelease = true;
+  }
 
   const date = await askText(step(2), {
     value: today(),
@@ -62,7 +72,7 @@ async function newReleasePost(sites: SiteService, log: vscode.LogOutputChannel):
 
   const makePlan = (starter?: string) =>
     withStatus('Reading the CHANGELOG and the git history…', () =>
-      planReleasePost(site, { version, date, author: author.display_name, twitter: author.twitter, gravatar: author.gravatar, starter }),
+      planReleasePost(site, { version, date, author: author.display_name, twitter: author.twitter, gravatar: author.gravatar, starter, preRelease }),
     );
   let result = await makePlan();
   if ('error' in result && result.needsStarter) {
