@@ -4,7 +4,7 @@
  * grouped by type, and bug-fix releases. Tolerant by design: every shape it does not recognise becomes a note
  * or a plain item, never an exception.
  */
-import { compareVersions, normalizeVersion } from './versions';
+import { compareVersions, normalizeVersion } from '../versions';
 
 export interface ChangelogItem {
   /** The first issue key (`MESOS-1234`), when the item names one. */
