@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findRelease, parseChangelog, type ChangelogRelease } from './changelog';
+import { CHANGELOG_NAMES, findRelease, parseAnyChangelog, type ChangelogRelease } from './changelog';
 import { gitPeople, gitRoot, gitTags, gitUserName, resolveReleaseRange } from './contributors';
 import { learnTagPattern } from './tagPattern';
 import { findExistingPost, type ExistingPost } from './existingPost';
@@ -111,17 +111,28 @@ function repositoryRoot(dir: string): string | undefined {
 }
 
 /**
- * The CHANGELOG named by the profile: in the site root, or in a folder above it up to the root of its git
- * repository (a site folder inside the project's repository). Outside git only the site root is looked at.
+ * The CHANGELOG: the profile's file name, else one of the usual names (`CHANGELOG.md`, `History.markdown`, ...), in
+ * the site root or a folder above it up to the root of its git repository (a site folder inside the project's
+ * repository), then in the code repository when it is another one. Outside git only the site root is looked at.
  */
-export function findChangelog(site: SiteContext): string | undefined {
+export function findChangelog(site: SiteContext, repoDir?: string): string | undefined {
+  const names = [site.profile.changelog, ...CHANGELOG_NAMES.filter((n) => n !== site.profile.changelog)];
   const start = path.resolve(site.root);
   const stop = repositoryRoot(start) ?? start;
+  const dirs: string[] = [];
   for (let dir = start; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, site.profile.changelog);
-    if (fs.existsSync(candidate) && !isDirectory(candidate)) return candidate;
-    if (dir === stop || path.dirname(dir) === dir) return undefined;
+    dirs.push(dir);
+    if (dir === stop || path.dirname(dir) === dir) break;
   }
+  const code = repoDir === undefined ? undefined : repositoryRoot(repoDir);
+  if (code !== undefined && !dirs.includes(code)) dirs.push(code);
+  for (const name of names) {
+    for (const dir of dirs) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate) && !isDirectory(candidate)) return candidate;
+    }
+  }
+  return undefined;
 }
 
 /** The versions the site's release posts announce, from their file names. */
@@ -135,12 +146,18 @@ export function postVersions(site: SiteContext, files = listPostFiles(site)): st
   return out;
 }
 
-function readChangelog(site: SiteContext, explicit: string | undefined): { file?: string; releases: ChangelogRelease[] } | { error: string } {
-  const file = explicit === undefined ? findChangelog(site) : path.resolve(site.root, explicit);
+function readChangelog(site: SiteContext, explicit: string | undefined, repoDir?: string): { file?: string; releases: ChangelogRelease[] } | { error: string } {
+  const file = explicit === undefined ? findChangelog(site, repoDir) : path.resolve(site.root, explicit);
   if (file === undefined) return { releases: [] };
   const read = readText(file);
   if ('error' in read) return { error: `cannot read the CHANGELOG ${file}: ${read.error}` };
-  return { file, releases: parseChangelog(read.text) };
+  return { file, releases: parseAnyChangelog(read.text) };
+}
+
+/** Where the draft's highlights came from: the file and the entry's heading. */
+function changelogSource(file: string, release: ChangelogRelease, notes: string[]): void {
+  const what = release.highlights.length ? 'highlights' : release.bugFixRelease ? 'fixes' : 'nothing to list';
+  notes.push(`${what} from ${file}, the entry "${release.heading ?? release.version}" (line ${release.line + 1})`);
 }
 
 /** The versions the code repository has tags for, under the tag pattern most of its tags follow. */
@@ -155,7 +172,7 @@ async function tagVersions(site: SiteContext, repoDir: string): Promise<string[]
 /** The likely versions of the next release post, most likely first (for the version prompt). */
 export async function suggestReleaseVersions(given: SiteContext, changelogPath?: string, repository?: string): Promise<string[]> {
   const site = withNamingFromPosts(given);
-  const changelog = readChangelog(site, changelogPath);
+  const changelog = readChangelog(site, changelogPath, codeRepository(site, { version: '', repository }));
   // A site drafted after its own posts is read the same way: its main series of release posts.
   const followsPosts = !site.configPath && site.profile.postsFolder !== defaultProfile().postsFolder;
   return suggestNextVersions({
@@ -372,11 +389,12 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
 
   const notes: string[] = [];
   const files = listPostFiles(site);
-  const changelog = readChangelog(site, options.changelogPath);
+  const changelog = readChangelog(site, options.changelogPath, codeRepository(site, options));
   if ('error' in changelog) return changelog;
   const release = findRelease(changelog.releases, version);
   if (!changelog.file) notes.push(`no ${site.profile.changelog} found: the features are a placeholder`);
   else if (!release) notes.push(`${changelog.file} has no entry for ${version}: the features are a placeholder`);
+  else changelogSource(changelog.file, release, notes);
 
   let template: string | undefined;
   const templatePath = options.templatePath ?? (site.profile.template || undefined);
@@ -433,9 +451,10 @@ async function planFromModel(
   options: NewPostOptions,
 ): Promise<PlanResult> {
   const notes: string[] = [];
-  const changelog = readChangelog(site, options.changelogPath);
+  const changelog = readChangelog(site, options.changelogPath, codeRepository(site, options));
   if ('error' in changelog) return changelog;
   const release = findRelease(changelog.releases, version);
+  if (changelog.file && release) changelogSource(changelog.file, release, notes);
   const name = options.author?.trim() || (await gitUserName(site.root));
   if (!name) return { error: "no author: give the author's name (git's user.name is not set either)" };
   const repoDir = codeRepository(site, options);
