@@ -148,7 +148,13 @@ export function suggestNextVersions(sources: VersionSources): string[] {
   add(newestEntry?.version);
   for (const v of sortVersionsDescending(entries.filter((e) => !e.wip).map((e) => e.version))) add(v);
   for (const v of sortVersionsDescending(entries.filter((e) => e.wip).map((e) => e.version))) add(v);
-  for (const v of sortVersionsDescending(sources.tagVersions.filter(isNew))) add(v);
+  // A release candidate's tag is not offered once its release is tagged.
+  const finals = new Set(sources.tagVersions.filter((t) => !parseVersion(t)?.pre));
+  const released = (t: string) => {
+    const v = parseVersion(t);
+    return v?.pre !== undefined && finals.has(formatVersion({ ...v, pre: undefined }));
+  };
+  for (const v of sortVersionsDescending(sources.tagVersions.filter((t) => isNew(t) && !released(t)))) add(v);
 
   const base = parseVersion(newestPost ?? sortVersionsDescending([...sources.tagVersions, ...entries.map((e) => e.version)])[0] ?? '');
   if (base) {

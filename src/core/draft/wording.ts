@@ -11,6 +11,7 @@ export function releaseKind(version: string, known: Iterable<string>): ReleaseKi
   const v = parseVersion(version);
   if (!v) return 'latest';
   if (v.pre) return 'pre-release';
+  if (v.patch === 0) return 'latest';
   const newerLine = [...known].some((k) => {
     const kv = parseVersion(k);
     return kv !== undefined && !kv.pre && compareVersions(k, version) > 0 && (kv.major !== v.major || kv.minor !== v.minor);

@@ -25,6 +25,7 @@ describe('versions and wording', () => {
       tagVersions: ['1.9.0', '1.10.0', '1.10.0-rc1'],
     });
     assert.deepEqual(next.slice(0, 2), ['1.10.0', '1.11.0']);
+    assert.ok(!next.includes('1.10.0-rc1'), 'a release candidate whose release is tagged is not offered');
   });
 
   it('tells a patch on an older line and a pre-release from the latest release', () => {
@@ -32,6 +33,7 @@ describe('versions and wording', () => {
     assert.equal(releaseKind('1.4.2', known), 'older-line');
     assert.equal(releaseKind('1.6.2', known), 'latest');
     assert.equal(releaseKind('1.7.0', known), 'latest');
+    assert.equal(releaseKind('1.5.0', known), 'latest', 'a feature release is not a patch on an older line');
     assert.equal(releaseKind('1.7.0-rc1', known), 'pre-release');
     const intro = 'The latest Mesos release, 1.4.2, is now available for [download](x).';
     assert.equal(rewordLatest(intro, '1.4.2', 'older-line'), 'The latest 1.4.x release of Mesos, 1.4.2, is now available for [download](x).');
