@@ -5,7 +5,8 @@ import { parsePost } from '../core/post/parse';
 import { defaultProfile } from '../core/site/profile';
 import { buildSiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
 import { scanSiteFiles } from '../core/site/siteFiles';
-import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
+import { findSiteForFile, isPostFile, listPostFiles, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
+import { claimOf, type PostClaim } from '../core/rules/duplicates';
 import { fixPostFile, type LintText } from './fix';
 import { sarifReport } from './formats/sarif';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
@@ -114,6 +115,29 @@ function siteLinkChecker(): (site: SiteContext | undefined) => ((href: string) =
   };
 }
 
+/** What each post of a site claims (URLs, release), read once per site and run, for `duplicate-post`. */
+function siteClaims(): (site: SiteContext | undefined) => { file: string; claim: PostClaim }[] | undefined {
+  const bySite = new Map<string, { file: string; claim: PostClaim }[]>();
+  return (site) => {
+    if (!site) return undefined;
+    let claims = bySite.get(site.root);
+    if (!claims) {
+      claims = [];
+      for (const file of listPostFiles(site)) {
+        try {
+          if (fs.statSync(file).size > MAX_LINT_BYTES) continue;
+          const post = parsePost(fs.readFileSync(file, 'utf8'));
+          claims.push({ file: path.resolve(file), claim: claimOf(site.profile, path.relative(site.root, file), post) });
+        } catch {
+          // An unreadable post claims nothing; it is reported when it is linted itself.
+        }
+      }
+      bySite.set(site.root, claims);
+    }
+    return claims;
+  };
+}
+
 /** `--fix`: given the post's text, its problems and how to check a changed text, returns the problems left. */
 type FixFile = (text: string, problems: Problem[], lintText: LintText) => Problem[];
 
@@ -123,6 +147,7 @@ function lintFile(
   site: SiteContext | undefined,
   size: number,
   siteLinkExists: ((href: string) => boolean) | undefined,
+  claims: { file: string; claim: PostClaim }[] | undefined,
   fix?: FixFile,
 ): Problem[] | undefined {
   if (size > MAX_LINT_BYTES) return [largeFileProblem('5 MB')];
@@ -130,7 +155,10 @@ function lintFile(
   const post = parsePost(text);
   if (!isPostFile(file, site, post)) return undefined;
   const lintText = (t: string, parsed = parsePost(t)) =>
-    lintPost(parsed, path.basename(file), site?.profile ?? defaultProfile(), { siteLinkExists });
+    lintPost(parsed, path.basename(file), site?.profile ?? defaultProfile(), {
+      siteLinkExists,
+      otherPosts: claims?.filter((c) => c.file !== path.resolve(file)).map((c) => c.claim),
+    });
   const problems = lintText(text, post);
   return fix ? fix(text, problems, lintText) : problems;
 }
@@ -186,6 +214,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
 
   let checked = 0;
   const linkCheckerFor = siteLinkChecker();
+  const claimsFor = siteClaims();
   // What --fix changed goes beside a text report, and to stderr when stdout must stay machine-readable.
   const fixLog = args.format === 'text' ? io.out : io.err;
   for (const file of [...new Set(files)]) {
@@ -196,7 +225,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       ? (text, found, lintText) => fixPostFile(file, shownPath(file, io.cwd), text, found, lintText, fixLog)
       : undefined;
     try {
-      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), fix);
+      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), claimsFor(site), fix);
     } catch {
       unreadable.push(file);
       continue;

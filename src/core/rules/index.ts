@@ -11,6 +11,9 @@ import { checkVersionMismatch } from './version';
 
 export type { Fix, Problem, RuleMeta, Severity, TextEdit } from './types';
 
+export { DUPLICATE_POST } from './duplicates';
+import { DUPLICATE_POST } from './duplicates';
+
 /** Rule of links to the site's own pages and files; checked when the caller can tell which exist. */
 export const BROKEN_SITE_LINK = 'broken-site-link';
 
@@ -47,6 +50,7 @@ export const RULES: RuleMeta[] = [
     description: '"Thanks to the N contributors" disagrees with the names listed, or a name repeats.',
   },
   { name: BROKEN_SITE_LINK, defaultSeverity: 'warning', description: "A link to the site's own pages or files leads nowhere." },
+  { name: DUPLICATE_POST, defaultSeverity: 'warning', description: 'Another post claims the same URL or announces the same release.' },
 ];
 
 /** The checks behind the rules that read only the post (broken-site-link also needs to know the site's files). */
