@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { largeFileProblem, lintPost, type Problem } from '../core/rules/lint';
+import { largeFileProblem, lintPost, ruleSeverity, type Problem } from '../core/rules/lint';
+import { THANKS_VS_GIT } from '../core/rules/index';
+import type { ReleasePeople } from '../core/rules/thanksGit';
+import { peopleOfRelease, releaseRepository, type ReleaseRepository } from '../core/draft/releasePeople';
 import { parsePost } from '../core/post/parse';
 import { defaultProfile } from '../core/site/profile';
 import { buildSiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
@@ -138,6 +141,29 @@ function siteClaims(): (site: SiteContext | undefined) => { file: string; claim:
   };
 }
 
+/** The people of each release in git, asked once per site and version (`thanks-vs-git`). */
+function releasePeopleCache(): (site: SiteContext, version: string) => Promise<ReleasePeople | undefined> {
+  const repositories = new Map<string, Promise<ReleaseRepository | undefined>>();
+  const cache = new Map<string, Promise<ReleasePeople | undefined>>();
+  return async (site, version) => {
+    if (ruleSeverity(site.profile, THANKS_VS_GIT) === undefined) return undefined;
+    let repo = repositories.get(site.root);
+    if (!repo) {
+      repo = releaseRepository(site).catch(() => undefined);
+      repositories.set(site.root, repo);
+    }
+    const found = await repo;
+    if (!found) return undefined;
+    const key = `${site.root}\0${version}`;
+    let people = cache.get(key);
+    if (!people) {
+      people = peopleOfRelease(found, version).catch(() => undefined);
+      cache.set(key, people);
+    }
+    return people;
+  };
+}
+
 /** `--fix`: given the post's text, its problems and how to check a changed text, returns the problems left. */
 type FixFile = (text: string, problems: Problem[], lintText: LintText) => Problem[];
 
@@ -148,6 +174,7 @@ function lintFile(
   size: number,
   siteLinkExists: ((href: string) => boolean) | undefined,
   claims: { file: string; claim: PostClaim }[] | undefined,
+  releasePeople: ReleasePeople | undefined,
   fix?: FixFile,
 ): Problem[] | undefined {
   if (size > MAX_LINT_BYTES) return [largeFileProblem('5 MB')];
@@ -158,6 +185,7 @@ function lintFile(
     lintPost(parsed, path.basename(file), site?.profile ?? defaultProfile(), {
       siteLinkExists,
       otherPosts: claims?.filter((c) => c.file !== path.resolve(file)).map((c) => c.claim),
+      releasePeople,
     });
   const problems = lintText(text, post);
   return fix ? fix(text, problems, lintText) : problems;
@@ -215,6 +243,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   let checked = 0;
   const linkCheckerFor = siteLinkChecker();
   const claimsFor = siteClaims();
+  const peopleFor = releasePeopleCache();
   // What --fix changed goes beside a text report, and to stderr when stdout must stay machine-readable.
   const fixLog = args.format === 'text' ? io.out : io.err;
   for (const file of [...new Set(files)]) {
@@ -225,7 +254,10 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       ? (text, found, lintText) => fixPostFile(file, shownPath(file, io.cwd), text, found, lintText, fixLog)
       : undefined;
     try {
-      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), claimsFor(site), fix);
+      const claims = claimsFor(site);
+      const version = claims?.find((c) => c.file === path.resolve(file))?.claim.version;
+      const people = site && version ? await peopleFor(site, version) : undefined;
+      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), claims, people, fix);
     } catch {
       unreadable.push(file);
       continue;

@@ -19,6 +19,8 @@ export interface People {
   merged: string[];
   /** Pairs that may be one person but share neither an address nor a spelling (`longfei` and `Longfei Niu`). */
   maybeSame: string[];
+  /** Each person's display name with every spelling their commits carry. */
+  persons: { name: string; spellings: string[] }[];
 }
 
 const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
@@ -154,14 +156,16 @@ export function groupPeople(identities: Identity[]): People {
   }
   const names: string[] = [];
   const merged: string[] = [];
+  const persons: People['persons'] = [];
   for (const list of people.values()) {
     let best = list[0];
     for (const s of list.slice(1)) if (betterSpelling(s, best)) best = s;
     names.push(displayName(best.name));
     const others = [...new Set(list.map((s) => s.name))].filter((n) => n !== best.name);
+    persons.push({ name: displayName(best.name), spellings: [best.name, ...others] });
     if (others.length) merged.push(`${best.name} (also ${others.join(', ')})`);
   }
-  return { names: names.sort(compareNames), bots: [...bots].sort(compareNames), merged: merged.sort(compareNames), maybeSame: maybeSame(names) };
+  return { names: names.sort(compareNames), bots: [...bots].sort(compareNames), merged: merged.sort(compareNames), maybeSame: maybeSame(names), persons };
 }
 
 /** A one-word name that is the first or last word of another person's name. */
