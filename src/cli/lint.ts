@@ -1,11 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { largeFileProblem, lintPost, type Problem } from '../core/rules/lint';
+import { largeFileProblem, lintPost, ruleSeverity, type Problem } from '../core/rules/lint';
+import { THANKS_VS_GIT } from '../core/rules/index';
+import type { ReleasePeople } from '../core/rules/thanksGit';
+import { peopleOfRelease, releaseRepository, type ReleaseRepository } from '../core/draft/releasePeople';
 import { parsePost } from '../core/post/parse';
 import { defaultProfile } from '../core/site/profile';
 import { buildSiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
 import { scanSiteFiles } from '../core/site/siteFiles';
-import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
+import { findSiteForFile, isPostFile, listPostFiles, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
+import { claimOf, type PostClaim } from '../core/rules/duplicates';
 import { fixPostFile, type LintText } from './fix';
 import { sarifReport } from './formats/sarif';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
@@ -116,6 +120,52 @@ function siteLinkChecker(): (site: SiteContext | undefined) => ((href: string) =
   };
 }
 
+/** What each post of a site claims (URLs, release), read once per site and run, for `duplicate-post`. */
+function siteClaims(): (site: SiteContext | undefined) => { file: string; claim: PostClaim }[] | undefined {
+  const bySite = new Map<string, { file: string; claim: PostClaim }[]>();
+  return (site) => {
+    if (!site) return undefined;
+    let claims = bySite.get(site.root);
+    if (!claims) {
+      claims = [];
+      for (const file of listPostFiles(site)) {
+        try {
+          if (fs.statSync(file).size > MAX_LINT_BYTES) continue;
+          const post = parsePost(fs.readFileSync(file, 'utf8'));
+          claims.push({ file: path.resolve(file), claim: claimOf(site.profile, path.relative(site.root, file), post) });
+        } catch {
+          // An unreadable post claims nothing; it is reported when it is linted itself.
+        }
+      }
+      bySite.set(site.root, claims);
+    }
+    return claims;
+  };
+}
+
+/** The people of each release in git, asked once per site and version (`thanks-vs-git`). */
+function releasePeopleCache(): (site: SiteContext, version: string) => Promise<ReleasePeople | undefined> {
+  const repositories = new Map<string, Promise<ReleaseRepository | undefined>>();
+  const cache = new Map<string, Promise<ReleasePeople | undefined>>();
+  return async (site, version) => {
+    if (ruleSeverity(site.profile, THANKS_VS_GIT) === undefined) return undefined;
+    let repo = repositories.get(site.root);
+    if (!repo) {
+      repo = releaseRepository(site).catch(() => undefined);
+      repositories.set(site.root, repo);
+    }
+    const found = await repo;
+    if (!found) return undefined;
+    const key = `${site.root}\0${version}`;
+    let people = cache.get(key);
+    if (!people) {
+      people = peopleOfRelease(found, version).catch(() => undefined);
+      cache.set(key, people);
+    }
+    return people;
+  };
+}
+
 /** `--fix`: given the post's text, its problems and how to check a changed text, returns the problems left. */
 type FixFile = (text: string, problems: Problem[], lintText: LintText) => Problem[];
 
@@ -125,6 +175,8 @@ function lintFile(
   site: SiteContext | undefined,
   size: number,
   siteLinkExists: ((href: string) => boolean) | undefined,
+  claims: { file: string; claim: PostClaim }[] | undefined,
+  releasePeople: ReleasePeople | undefined,
   fix?: FixFile,
 ): Problem[] | undefined {
   // In the CLI (CI) an unchecked file must not pass: the problem is an error, not the editor's note.
@@ -133,7 +185,11 @@ function lintFile(
   const post = parsePost(text);
   if (!isPostFile(file, site, post)) return undefined;
   const lintText = (t: string, parsed = parsePost(t)) =>
-    lintPost(parsed, path.basename(file), site?.profile ?? defaultProfile(), { siteLinkExists });
+    lintPost(parsed, path.basename(file), site?.profile ?? defaultProfile(), {
+      siteLinkExists,
+      otherPosts: claims?.filter((c) => c.file !== path.resolve(file)).map((c) => c.claim),
+      releasePeople,
+    });
   const problems = lintText(text, post);
   return fix ? fix(text, problems, lintText) : problems;
 }
@@ -198,6 +254,8 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
 
   let checked = 0;
   const linkCheckerFor = siteLinkChecker();
+  const claimsFor = siteClaims();
+  const peopleFor = releasePeopleCache();
   // What --fix changed goes beside a text report, and to stderr when stdout must stay machine-readable.
   const fixLog = args.format === 'text' ? io.out : io.err;
   for (const file of [...new Set(files)]) {
@@ -208,7 +266,10 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       ? (text, found, lintText) => fixPostFile(file, shownPath(file, io.cwd), text, found, lintText, fixLog)
       : undefined;
     try {
-      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), fix);
+      const claims = claimsFor(site);
+      const version = claims?.find((c) => c.file === path.resolve(file))?.claim.version;
+      const people = site && version ? await peopleFor(site, version) : undefined;
+      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), claims, people, fix);
     } catch {
       unreadable.push(file);
       continue;

@@ -211,8 +211,11 @@ function checkPost(post: ParsedPost, uri: vscode.Uri, site: SiteContext | undefi
   let profile = withEditorRules(site?.profile ?? defaultProfile(), settings.rules);
   // An unsaved post has no file name yet: the rules about the name wait until it is saved.
   if (uri.scheme !== 'file') profile = withEditorRules(profile, { 'filename-format': 'off', 'permalink-mismatch': 'off' });
+  const self = site && uri.scheme === 'file' ? path.relative(site.root, uri.fsPath).split(path.sep).join('/') : undefined;
   return lintPost(post, path.basename(uri.fsPath || uri.path), profile, {
     siteLinkExists: index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
+    // The index knows each post's URL from its file name and the release it announces.
+    otherPosts: index && self !== undefined ? index.posts.filter((p) => p.path !== self).map((p) => ({ path: p.path, urls: [p.url.replace(/\/?$/, '/')], version: p.version })) : undefined,
   });
 }
 

@@ -5,12 +5,13 @@ import { execFile } from 'node:child_process';
 import type { SiteProfile } from '../site/profile';
 import { personKey } from '../text/personName';
 import { fillVersion } from '../site/fileNames';
+import { groupPeople, parseTrailerIdentity, type Identity, type People } from './people';
+import { learnTagPattern } from './tagPattern';
+import { versionFromTag } from './versions';
 
 
-/** Compares names as the site lists them: alphabetical, ignoring case and accents. */
-export function compareNames(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
-}
+export { compareNames } from './people';
+import { compareNames } from './people';
 
 /**
  * One name per person, sorted as the site lists them. Spellings that differ only in case, spacing or accents
@@ -102,13 +103,49 @@ function isSafeRef(ref: string): boolean {
 
 /**
  * The authors of the commits in `fromRef..toRef` (every commit up to `toRef` when `fromRef` is undefined), with
- * `.mailmap` applied (`%aN`) and spellings merged by {@link dedupeContributors}.
+ * `.mailmap` applied and identities grouped into people by {@link groupPeople}.
  */
 export async function gitContributors(
   repoDir: string,
   fromRef: string | undefined,
   toRef: string,
 ): Promise<{ names: string[] } | { error: string }> {
+  const people = await gitPeople(repoDir, fromRef, toRef);
+  return 'error' in people ? people : { names: people.names };
+}
+
+const RECORD = '\x1e';
+const FIELD = '\x1f';
+const TRAILER = '\x1d';
+
+/** Runs `git check-mailmap --stdin` on `Name <email>` contacts (co-authors are not mapped by `git log`). */
+function checkMailmap(repoDir: string, contacts: string[]): Promise<string[] | undefined> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      'git',
+      ['-C', repoDir, 'check-mailmap', '--stdin'],
+      { timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, windowsHide: true },
+      (err, stdout) => {
+        const lines = stdout.split(/\r?\n/).slice(0, contacts.length);
+        resolve(err || lines.length !== contacts.length ? undefined : lines);
+      },
+    );
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(contacts.map((c) => `${c}\n`).join(''));
+  });
+}
+
+export interface GitPeople extends People {
+  /** Commits in the range. */
+  commits: number;
+  /** `Co-authored-by:` trailers counted. */
+  coAuthors: number;
+  /** The command a person can run to see the same identities. */
+  command: string;
+}
+
+/** The people of `fromRef..toRef`: authors and co-authors, through `.mailmap`, bots left out. */
+export async function gitPeople(repoDir: string, fromRef: string | undefined, toRef: string): Promise<GitPeople | { error: string }> {
   const root = await gitRoot(repoDir);
   if ('error' in root) return root;
   for (const ref of [fromRef, toRef]) {
@@ -118,10 +155,33 @@ export async function gitContributors(
     if (!found.exists) return { error: `the tag or revision "${ref}" does not exist in ${root.root}` };
   }
   const range = fromRef === undefined ? toRef : `${fromRef}..${toRef}`;
-  const run = await runGit(repoDir, ['log', '--format=%aN', '--end-of-options', range]);
+  const format = `--format=${RECORD}%aN${FIELD}%aE${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${TRAILER})`;
+  const run = await runGit(repoDir, ['log', format, '--end-of-options', range]);
   if (run.failure) return { error: run.failure };
   if (run.code !== 0) return { error: firstLine(run.stderr) || `git log ${range} failed` };
-  return { names: dedupeContributors(run.stdout.split(/\r?\n/)) };
+  const identities: Identity[] = [];
+  const coAuthors: string[] = [];
+  let commits = 0;
+  for (const record of run.stdout.split(RECORD).slice(1)) {
+    const [name = '', email = '', trailers = ''] = record.replace(/\s+$/, '').split(FIELD);
+    commits++;
+    identities.push({ name, email });
+    for (const value of trailers.split(TRAILER)) {
+      const id = parseTrailerIdentity(value.replace(/[\r\n]+/g, ' '));
+      if (id) coAuthors.push(`${id.name} <${id.email}>`);
+    }
+  }
+  const mapped = coAuthors.length ? ((await checkMailmap(root.root, coAuthors)) ?? coAuthors) : [];
+  for (const contact of mapped) {
+    const id = parseTrailerIdentity(contact);
+    if (id) identities.push(id);
+  }
+  return {
+    ...groupPeople(identities),
+    commits,
+    coAuthors: coAuthors.length,
+    command: `git log --format='%aN <%aE>%n%(trailers:key=Co-authored-by,valueonly)' ${range} | sort -u`,
+  };
 }
 
 /** Every tag of the repository. */
@@ -140,18 +200,22 @@ export async function gitUserName(dir: string): Promise<string | undefined> {
 }
 
 export interface ReleaseRange {
-  /** The previous release's tag; undefined for a first release (all history counts). */
-  from: string | undefined;
+  /** The previous release's tag. */
+  from: string;
   /** This release's tag, or `HEAD` while the tag does not exist yet. */
   to: string;
+  /** The repository's tag pattern, e.g. `v{version}`. */
+  tagPattern: string;
   /** Human-readable remarks, e.g. that the range ends at HEAD. */
   notes: string[];
 }
 
 /**
- * The git range of a release from the profile's tag pattern: from the previous release's tag to this one's,
- * or to HEAD when this version is not tagged yet. An error when the previous release's tag is missing (counting
- * from the start of history would thank everyone who ever contributed).
+ * The git range of a release: from the previous release's tag to this one's, or to HEAD when this version is not
+ * tagged yet. The tag pattern is the profile's when some tag fits it, else the one most tags follow (`v1.2.3`,
+ * `release-1.2.3`). An error when the range cannot be known: no earlier release, its tag missing, or a repository
+ * with no release tags at all (a site's own repository rather than the code's). Counting from the start of
+ * history would thank everyone who ever committed.
  */
 export async function resolveReleaseRange(
   repoDir: string,
@@ -159,8 +223,16 @@ export async function resolveReleaseRange(
   version: string,
   previous: string | undefined,
 ): Promise<GitResult<ReleaseRange>> {
+  const tags = await gitTags(repoDir);
+  if ('error' in tags) return tags;
+  const tagPattern = learnTagPattern(tags.tags, profile.gitTag, (t) => versionFromTag(profile, t) !== undefined);
+  const tagged = { ...profile, gitTag: tagPattern };
+  if (!tags.tags.some((t) => versionFromTag(tagged, t) !== undefined)) {
+    return { error: 'this repository has no release tags, so it is not the code\'s repository or its releases are not tagged' };
+  }
   const notes: string[] = [];
-  const toTag = fillVersion(profile.gitTag, profile, version);
+  if (tagPattern !== profile.gitTag) notes.push(`release tags are named like "${fillVersion(tagPattern, profile, '1.2.3')}"`);
+  const toTag = fillVersion(tagPattern, profile, version);
   const to = await refExists(repoDir, toTag);
   if ('error' in to) return to;
   let toRef = toTag;
@@ -168,10 +240,10 @@ export async function resolveReleaseRange(
     toRef = 'HEAD';
     notes.push(`no tag "${toTag}" yet: contributors are counted up to HEAD`);
   }
-  if (previous === undefined) return { from: undefined, to: toRef, notes };
-  const fromTag = fillVersion(profile.gitTag, profile, previous);
+  if (previous === undefined) return { error: `no release before ${version} is known, so there is no tag to count from` };
+  const fromTag = fillVersion(tagPattern, profile, previous);
   const from = await refExists(repoDir, fromTag);
   if ('error' in from) return from;
-  if (!from.exists) return { error: `the previous release's tag "${fromTag}" does not exist, so the contributors are unknown` };
-  return { from: fromTag, to: toRef, notes };
+  if (!from.exists) return { error: `the previous release's tag "${fromTag}" does not exist` };
+  return { from: fromTag, to: toRef, tagPattern, notes };
 }

@@ -35,6 +35,8 @@ export interface ReleaseFacts {
   highlights?: string[];
   /** Names for the thanks section, when known. */
   contributors?: string[];
+  /** When the contributors are unknown: the Thanks placeholder, saying why and how to fill it. */
+  contributorsTodo?: string;
 }
 
 export interface ModelDraft {
@@ -379,7 +381,7 @@ function draftBody(body: string, mover: ReleaseMover, facts: ReleaseFacts): stri
       featuresFilled = true;
       parts.push(...kept, facts.highlights?.length ? facts.highlights.map((h) => `* ${h}`).join('\n') : TODO.features);
     } else if (isThanks) {
-      parts.push(...kept, facts.contributors?.length ? facts.contributors.join(', ') : TODO.contributors);
+      parts.push(...kept, facts.contributors?.length ? facts.contributors.join(', ') : (facts.contributorsTodo ?? TODO.contributors));
     } else {
       parts.push(...(kept.length ? kept : [section.heading === undefined ? TODO.intro : TODO.section]));
     }

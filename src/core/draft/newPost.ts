@@ -6,20 +6,23 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findRelease, parseChangelog, type ChangelogRelease } from './changelog';
-import { gitContributors, gitRoot, gitTags, gitUserName, resolveReleaseRange } from './contributors';
+import { CHANGELOG_NAMES, findRelease, parseAnyChangelog, type ChangelogRelease } from './changelog';
+import { gitPeople, gitRoot, gitTags, gitUserName, resolveReleaseRange } from './contributors';
+import { learnTagPattern } from './tagPattern';
+import { findExistingPost, type ExistingPost } from './existingPost';
 import { addReleaseToDataFile, suggestNewsTitle } from './dataFile';
 import { fieldValue, parsePost } from '../post/parse';
 import { inferReleaseNaming } from './releaseNaming';
-import { highlightLines, scaffoldReleasePost, type PostAuthor } from './scaffold';
+import { highlightLines, PLACEHOLDER_MARK, scaffoldReleasePost, type PostAuthor } from './scaffold';
 import { draftFromModelPost, type ModelPost } from './fromModelPost';
 import { chooseModelPost, mainSeriesVersions, releasePosts, type PostText } from './releaseModel';
 import { STARTERS, starterModel } from './starters';
 import { formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
 import type { TextPosition } from '../text/text';
-import { previousVersion, releaseVersionFromSlug, suggestNextVersions, validateVersion, versionFromTag } from './versions';
+import { parseVersion, previousVersion, releaseVersionFromSlug, suggestNextVersions, validateVersion, versionFromTag } from './versions';
+import { releaseKind, rewordLatest } from './wording';
 import { listPostFiles, type SiteContext } from '../site/workspace';
-import { defaultProfile } from '../site/profile';
+import { CONFIG_FILE_NAME, defaultProfile } from '../site/profile';
 
 export interface NewPostOptions {
   version: string;
@@ -37,6 +40,10 @@ export interface NewPostOptions {
   templatePath?: string;
   /** A built-in starting point (see STARTERS) for a site that has no release post to follow. */
   starter?: string;
+  /** The project's code repository (absolute, or relative to the site root); `profile.repository` when absent. */
+  repository?: string;
+  /** A pre-release version (`1.11.0-rc1`) is drafted only when this says so. */
+  preRelease?: boolean;
 }
 
 export interface ReleasePostPlan {
@@ -46,6 +53,8 @@ export interface ReleasePostPlan {
   cursor: TextPosition;
   /** A file is already there: it must not be written (offer to open it instead). */
   exists: boolean;
+  /** A post that already announces this release (another date or spelling): nothing is to be written. */
+  announcedBy?: ExistingPost;
   title: string;
   slug: string;
   permalink: string;
@@ -102,17 +111,28 @@ function repositoryRoot(dir: string): string | undefined {
 }
 
 /**
- * The CHANGELOG named by the profile: in the site root, or in a folder above it up to the root of its git
- * repository (a site folder inside the project's repository). Outside git only the site root is looked at.
+ * The CHANGELOG: the profile's file name, else one of the usual names (`CHANGELOG.md`, `History.markdown`, ...), in
+ * the site root or a folder above it up to the root of its git repository (a site folder inside the project's
+ * repository), then in the code repository when it is another one. Outside git only the site root is looked at.
  */
-export function findChangelog(site: SiteContext): string | undefined {
+export function findChangelog(site: SiteContext, repoDir?: string): string | undefined {
+  const names = [site.profile.changelog, ...CHANGELOG_NAMES.filter((n) => n !== site.profile.changelog)];
   const start = path.resolve(site.root);
   const stop = repositoryRoot(start) ?? start;
+  const dirs: string[] = [];
   for (let dir = start; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, site.profile.changelog);
-    if (fs.existsSync(candidate) && !isDirectory(candidate)) return candidate;
-    if (dir === stop || path.dirname(dir) === dir) return undefined;
+    dirs.push(dir);
+    if (dir === stop || path.dirname(dir) === dir) break;
   }
+  const code = repoDir === undefined ? undefined : repositoryRoot(repoDir);
+  if (code !== undefined && !dirs.includes(code)) dirs.push(code);
+  for (const name of names) {
+    for (const dir of dirs) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate) && !isDirectory(candidate)) return candidate;
+    }
+  }
+  return undefined;
 }
 
 /** The versions the site's release posts announce, from their file names. */
@@ -126,30 +146,39 @@ export function postVersions(site: SiteContext, files = listPostFiles(site)): st
   return out;
 }
 
-function readChangelog(site: SiteContext, explicit: string | undefined): { file?: string; releases: ChangelogRelease[] } | { error: string } {
-  const file = explicit === undefined ? findChangelog(site) : path.resolve(site.root, explicit);
+function readChangelog(site: SiteContext, explicit: string | undefined, repoDir?: string): { file?: string; releases: ChangelogRelease[] } | { error: string } {
+  const file = explicit === undefined ? findChangelog(site, repoDir) : path.resolve(site.root, explicit);
   if (file === undefined) return { releases: [] };
   const read = readText(file);
   if ('error' in read) return { error: `cannot read the CHANGELOG ${file}: ${read.error}` };
-  return { file, releases: parseChangelog(read.text) };
+  return { file, releases: parseAnyChangelog(read.text) };
 }
 
-async function tagVersions(site: SiteContext): Promise<string[]> {
-  const tags = await gitTags(site.root);
+/** Where the draft's highlights came from: the file and the entry's heading. */
+function changelogSource(file: string, release: ChangelogRelease, notes: string[]): void {
+  const what = release.highlights.length ? 'highlights' : release.bugFixRelease ? 'fixes' : 'nothing to list';
+  notes.push(`${what} from ${file}, the entry "${release.heading ?? release.version}" (line ${release.line + 1})`);
+}
+
+/** The versions the code repository has tags for, under the tag pattern most of its tags follow. */
+async function tagVersions(site: SiteContext, repoDir: string): Promise<string[]> {
+  const tags = await gitTags(repoDir);
   if ('error' in tags) return [];
-  return tags.tags.map((t) => versionFromTag(site.profile, t)).filter((v): v is string => v !== undefined);
+  const gitTag = learnTagPattern(tags.tags, site.profile.gitTag, (t) => versionFromTag(site.profile, t) !== undefined);
+  const profile = { ...site.profile, gitTag };
+  return tags.tags.map((t) => versionFromTag(profile, t)).filter((v): v is string => v !== undefined);
 }
 
 /** The likely versions of the next release post, most likely first (for the version prompt). */
-export async function suggestReleaseVersions(given: SiteContext, changelogPath?: string): Promise<string[]> {
+export async function suggestReleaseVersions(given: SiteContext, changelogPath?: string, repository?: string): Promise<string[]> {
   const site = withNamingFromPosts(given);
-  const changelog = readChangelog(site, changelogPath);
+  const changelog = readChangelog(site, changelogPath, codeRepository(site, { version: '', repository }));
   // A site drafted after its own posts is read the same way: its main series of release posts.
   const followsPosts = !site.configPath && site.profile.postsFolder !== defaultProfile().postsFolder;
   return suggestNextVersions({
     postVersions: followsPosts ? mainSeriesVersions(releasePosts(readPosts(listPostFiles(site)))) : postVersions(site),
     changelogVersions: 'error' in changelog ? [] : changelog.releases,
-    tagVersions: await tagVersions(site),
+    tagVersions: await tagVersions(site, codeRepository(site, { version: '', repository })),
   });
 }
 
@@ -185,20 +214,58 @@ async function resolveAuthor(site: SiteContext, files: string[], options: NewPos
   };
 }
 
-async function contributorsFor(site: SiteContext, version: string, previous: string | undefined, notes: string[]) {
-  const unknown = (why: string) => {
+/** The folder of the project's code repository: `--repo`, then the config's `repository`, then the site's own. */
+function codeRepository(site: SiteContext, options: NewPostOptions): string {
+  const given = options.repository ?? (site.profile.repository || undefined);
+  return given === undefined ? site.root : path.resolve(site.root, given);
+}
+
+interface ContributorFacts {
+  contributors?: string[];
+  /** The Thanks placeholder when the people cannot be known. */
+  contributorsTodo?: string;
+}
+
+/**
+ * The people of the release range, with a note on how they were counted; when the range cannot be known, a
+ * placeholder that says why and how to fill it, never a guess.
+ */
+async function contributorsFor(
+  site: SiteContext,
+  repoDir: string,
+  version: string,
+  previous: string | undefined,
+  notes: string[],
+): Promise<ContributorFacts> {
+  const ownRepository = path.resolve(repoDir) === path.resolve(site.root);
+  const unknown = (why: string, range?: string): ContributorFacts => {
     notes.push(`contributors unknown (${why}): the Thanks section has a placeholder`);
-    return undefined;
+    const how = range
+      ? `list the people of \`git log --format='%aN <%aE>' ${range}\` (with their Co-authored-by trailers), one per person`
+      : ownRepository
+        ? `name the project's code repository with "repository" in ${CONFIG_FILE_NAME} (or --repo) and draft again, or list the people who committed since the previous release`
+        : 'list the people who committed since the previous release';
+    return { contributorsTodo: `${PLACEHOLDER_MARK}: list the contributors (${why}); ${how}.` };
   };
-  const root = await gitRoot(site.root);
+  const root = await gitRoot(repoDir);
   if ('error' in root) return unknown(root.error);
   const range = await resolveReleaseRange(root.root, site.profile, version, previous);
   if ('error' in range) return unknown(range.error);
   notes.push(...range.notes);
-  const found = await gitContributors(root.root, range.from, range.to);
-  if ('error' in found) return unknown(found.error);
-  if (found.names.length === 0) return unknown(`no commits in ${range.from ?? ''}${range.from ? '..' : ''}${range.to}`);
-  return found.names;
+  const found = await gitPeople(root.root, range.from, range.to);
+  const span = `${range.from}..${range.to}`;
+  if ('error' in found) return unknown(found.error, span);
+  if (found.names.length === 0) return unknown(`no commits by people in ${span}`, span);
+  const how = [
+    `${found.commits} commit${found.commits === 1 ? '' : 's'} in ${span} of ${root.root}`,
+    found.coAuthors ? `${found.coAuthors} Co-authored-by trailer${found.coAuthors === 1 ? '' : 's'}` : '',
+    '.mailmap applied, one person per e-mail address and per name',
+    found.merged.length ? `merged: ${found.merged.join('; ')}` : '',
+    found.bots.length ? `left out: ${found.bots.join(', ')}` : '',
+    found.maybeSame.length ? `check whether these are one person: ${found.maybeSame.join('; ')}` : '',
+  ].filter(Boolean);
+  notes.push(`${found.names.length} contributors: ${how.join('; ')} (see \`${found.command}\`)`);
+  return { contributors: found.names };
 }
 
 function planDataFile(site: SiteContext, version: string, date: string, slug: string, notes: string[]): ReleasePostPlan['dataFile'] {
@@ -217,6 +284,36 @@ function planDataFile(site: SiteContext, version: string, date: string, slug: st
     return undefined;
   }
   return { path: file, text: updated.text, original: read.text, changes: updated.changes };
+}
+
+/**
+ * The draft's words for the kind of release (an older line's patch, a pre-release), with the cursor kept on the
+ * same text, and a note saying what was said.
+ */
+function worded(text: string, cursor: TextPosition, version: string, known: string[], notes: string[]): { text: string; cursor: TextPosition } {
+  const kind = releaseKind(version, known);
+  if (kind === 'latest') return { text, cursor };
+  const out = rewordLatest(text, version, kind);
+  const v = parseVersion(version)!;
+  notes.push(
+    kind === 'older-line'
+      ? `${version} is a patch on an older line: the post calls it the latest ${v.major}.${v.minor}.x release, not the latest release`
+      : `${version} is a pre-release: the post says so`,
+  );
+  const before = text.split('\n')[cursor.line] ?? '';
+  const after = out.split('\n')[cursor.line] ?? '';
+  if (before === after) return { text: out, cursor };
+  let at = 0;
+  while (at < before.length && before[at] === after[at]) at++;
+  return { text: out, cursor: cursor.character > at ? { line: cursor.line, character: cursor.character + after.length - before.length } : cursor };
+}
+
+/** Why a version cannot be drafted with these options (a pre-release without the flag for it). */
+function versionRefusal(version: string, options: NewPostOptions): string | undefined {
+  if (parseVersion(version)?.pre && !options.preRelease) {
+    return `${version} is a pre-release; say so with --pre-release to draft its post (worded as a pre-release, leaving latest_stable alone)`;
+  }
+  return undefined;
 }
 
 /** Everything a new release post needs, ready to write; an error message when no post can be made. */
@@ -277,7 +374,7 @@ function draftSource(site: SiteContext, version: string, starter: string | undef
 
 export async function planReleasePost(given: SiteContext, options: NewPostOptions): Promise<PlanResult> {
   const version = options.version.trim();
-  const versionError = validateVersion(version);
+  const versionError = validateVersion(version) ?? versionRefusal(version, options);
   if (versionError) return { error: versionError };
   const date = options.date?.trim() || today();
   if (!isRealDate(date)) return { error: `"${date}" is not a date; write it as YYYY-MM-DD` };
@@ -292,11 +389,12 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
 
   const notes: string[] = [];
   const files = listPostFiles(site);
-  const changelog = readChangelog(site, options.changelogPath);
+  const changelog = readChangelog(site, options.changelogPath, codeRepository(site, options));
   if ('error' in changelog) return changelog;
   const release = findRelease(changelog.releases, version);
   if (!changelog.file) notes.push(`no ${site.profile.changelog} found: the features are a placeholder`);
   else if (!release) notes.push(`${changelog.file} has no entry for ${version}: the features are a placeholder`);
+  else changelogSource(changelog.file, release, notes);
 
   let template: string | undefined;
   const templatePath = options.templatePath ?? (site.profile.template || undefined);
@@ -309,19 +407,29 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
 
   const author = await resolveAuthor(site, files, options);
   if ('error' in author) return author;
-  const known = [...postVersions(site, files), ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site))];
+  const repoDir = codeRepository(site, options);
+  const known = [...postVersions(site, files), ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site, repoDir))];
   const previous = previousVersion(version, known);
-  const contributors = await contributorsFor(site, version, previous, notes);
+  const { contributors, contributorsTodo } = await contributorsFor(site, repoDir, version, previous, notes);
 
-  const post = scaffoldReleasePost({ profile: site.profile, version, date, author, previousVersion: previous, changelog: release, contributors, template });
+  const post = scaffoldReleasePost({ profile: site.profile, version, date, author, previousVersion: previous, changelog: release, contributors, contributorsTodo, template });
   if (post.errors.length) return { error: post.errors.join('; ') };
   const target = path.join(postsFolder, post.fileName);
+  const words = worded(post.text, post.cursor, version, known, notes);
+  const dataFileText = site.profile.dataFile ? readText(path.join(site.root, site.profile.dataFile)) : undefined;
+  const announcedBy = findExistingPost(
+    site.profile,
+    readPosts(files),
+    { version, slug: post.slug, permalink: post.permalink },
+    dataFileText && 'text' in dataFileText ? dataFileText.text : undefined,
+  );
   return {
     plan: {
       path: target,
-      text: post.text,
-      cursor: post.cursor,
+      text: words.text,
+      cursor: words.cursor,
       exists: fs.existsSync(target),
+      announcedBy,
       title: post.title,
       slug: post.slug,
       permalink: post.permalink,
@@ -343,14 +451,16 @@ async function planFromModel(
   options: NewPostOptions,
 ): Promise<PlanResult> {
   const notes: string[] = [];
-  const changelog = readChangelog(site, options.changelogPath);
+  const changelog = readChangelog(site, options.changelogPath, codeRepository(site, options));
   if ('error' in changelog) return changelog;
   const release = findRelease(changelog.releases, version);
+  if (changelog.file && release) changelogSource(changelog.file, release, notes);
   const name = options.author?.trim() || (await gitUserName(site.root));
   if (!name) return { error: "no author: give the author's name (git's user.name is not set either)" };
-  const known = [...releaseVersions, ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site))];
+  const repoDir = codeRepository(site, options);
+  const known = [...releaseVersions, ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site, repoDir))];
   const previous = previousVersion(version, known);
-  const contributors = await contributorsFor(site, version, previous, notes);
+  const { contributors, contributorsTodo } = await contributorsFor(site, repoDir, version, previous, notes);
   // Issue keys stay unlinked: the built-in issue tracker is not this site's.
   const highlights = release ? highlightLines(release) : undefined;
   if (!release) notes.push(`no CHANGELOG entry for ${version} found: the changes are a placeholder`);
@@ -361,16 +471,21 @@ async function planFromModel(
     author: { name, twitter: options.twitter, gravatar: options.gravatar },
     highlights,
     contributors,
+    contributorsTodo,
   });
   const folder = path.isAbsolute(model.fileName) ? path.dirname(model.fileName) : path.join(site.root, site.profile.postsFolder);
   const target = path.join(folder, draft.fileName);
   notes.push(`drafted after ${label}`);
+  const words = worded(draft.text, draft.cursor, version, known, notes);
+  const slug = parsePostFileName(draft.fileName).slug ?? draft.fileName.replace(/\.[^.]*$/, '');
+  const announcedBy = findExistingPost(site.profile, readPosts(listPostFiles(site)), { version, slug });
   return {
     plan: {
       path: target,
-      text: draft.text,
-      cursor: draft.cursor,
+      text: words.text,
+      cursor: words.cursor,
       exists: fs.existsSync(target),
+      announcedBy,
       title: draft.title ?? '',
       slug: draft.fileName.replace(/\.[^.]*$/, ''),
       permalink: '',

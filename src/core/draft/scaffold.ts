@@ -30,6 +30,8 @@ export interface ScaffoldInput {
   changelog?: ChangelogRelease;
   /** Contributors from git; undefined when unknown. */
   contributors?: string[];
+  /** When the contributors are unknown: the Thanks placeholder, saying why and how to fill it. */
+  contributorsTodo?: string;
   /** A body template; the built-in one when undefined. */
   template?: string;
 }
@@ -195,7 +197,7 @@ export function scaffoldReleasePost(input: ScaffoldInput): ScaffoldedPost {
     upgrades_url: fillVersion(profile.links.upgrades, profile, version),
     community_url: fillVersion(profile.links.community, profile, version),
     contributor_count: contributors?.length ? String(contributors.length) : PLACEHOLDERS.count,
-    contributors: contributors?.length ? contributors.join(', ') : contributorsPlaceholder(profile, version, input.previousVersion),
+    contributors: contributors?.length ? contributors.join(', ') : input.contributorsTodo ?? contributorsPlaceholder(profile, version, input.previousVersion),
   };
   const rendered = renderTemplate((input.template ?? BUILT_IN_TEMPLATE).replace(/\r\n?/g, '\n'), vars);
   errors.push(...rendered.errors);

@@ -28,6 +28,11 @@ export function formatVersion(v: Version): string {
 export function validateVersion(text: string): string | undefined {
   const t = text.trim();
   if (t === '') return 'the version is empty; write it as X.Y.Z, e.g. 1.11.0';
+  const core = /^v?(\d+)\.(\d+)\.(\d+)/i.exec(t);
+  if (core && core.slice(1).some((n) => /^0\d/.test(n))) {
+    const fixed = core.slice(1).map((n) => String(Number(n))).join('.') + t.slice(core[0].length);
+    return `"${t.slice(0, 40)}" has a leading zero, which no tag or post would carry; write ${fixed}`;
+  }
   if (parseVersion(t)) return undefined;
   if (/^v\d/i.test(t) && parseVersion(t.slice(1))) return `write the version without "v": ${t.slice(1)}`;
   if (/^\d+\.\d+$/.test(t)) return `"${t}" needs a patch number: ${t}.0`;
@@ -123,10 +128,9 @@ function bump(v: Version, part: 'patch' | 'minor' | 'major'): string {
 }
 
 /**
- * Versions the next release post is likely for, most likely first: the CHANGELOG's newest entry when no post
- * announces it or anything newer, then other CHANGELOG entries and tags newer than every post (a released
- * but unannounced version before one still in progress), then the next patch, minor and major of the newest
- * post.
+ * Versions the next release post is likely for, most likely first: a tagged release newer than every post (released
+ * but unannounced, oldest first), then the CHANGELOG's newest entry when no post announces it or anything newer,
+ * then other CHANGELOG entries, then the next patch, minor and major of the newest post.
  */
 export function suggestNextVersions(sources: VersionSources): string[] {
   const newestPost = sortVersionsDescending(sources.postVersions)[0];
@@ -139,11 +143,18 @@ export function suggestNextVersions(sources: VersionSources): string[] {
   };
 
   const entries = sources.changelogVersions.filter((e) => normalizeVersion(e.version) && isNew(e.version));
+  for (const v of sortVersionsDescending(sources.tagVersions.filter((t) => isNew(t) && !parseVersion(t)?.pre)).reverse()) add(v);
   const newestEntry = [...entries].sort((a, b) => compareVersions(b.version, a.version))[0];
   add(newestEntry?.version);
   for (const v of sortVersionsDescending(entries.filter((e) => !e.wip).map((e) => e.version))) add(v);
   for (const v of sortVersionsDescending(entries.filter((e) => e.wip).map((e) => e.version))) add(v);
-  for (const v of sortVersionsDescending(sources.tagVersions.filter(isNew))) add(v);
+  // A release candidate's tag is not offered once its release is tagged.
+  const finals = new Set(sources.tagVersions.filter((t) => !parseVersion(t)?.pre));
+  const released = (t: string) => {
+    const v = parseVersion(t);
+    return v?.pre !== undefined && finals.has(formatVersion({ ...v, pre: undefined }));
+  };
+  for (const v of sortVersionsDescending(sources.tagVersions.filter((t) => isNew(t) && !released(t)))) add(v);
 
   const base = parseVersion(newestPost ?? sortVersionsDescending([...sources.tagVersions, ...entries.map((e) => e.version)])[0] ?? '');
   if (base) {

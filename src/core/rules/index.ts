@@ -11,6 +11,11 @@ import { checkVersionMismatch } from './version';
 
 export type { Fix, Problem, RuleMeta, Severity, TextEdit } from './types';
 
+export { DUPLICATE_POST } from './duplicates';
+import { DUPLICATE_POST } from './duplicates';
+export { THANKS_VS_GIT } from './thanksGit';
+import { THANKS_VS_GIT } from './thanksGit';
+
 /** Rule of links to the site's own pages and files; checked when the caller can tell which exist. */
 export const BROKEN_SITE_LINK = 'broken-site-link';
 
@@ -47,6 +52,12 @@ export const RULES: RuleMeta[] = [
     description: '"Thanks to the N contributors" disagrees with the names listed, or a name repeats.',
   },
   { name: BROKEN_SITE_LINK, defaultSeverity: 'warning', description: "A link to the site's own pages or files leads nowhere." },
+  { name: DUPLICATE_POST, defaultSeverity: 'warning', description: 'Another post claims the same URL or announces the same release.' },
+  {
+    name: THANKS_VS_GIT,
+    defaultSeverity: 'info',
+    description: 'The Thanks list disagrees with the people of the release in git: someone missing, a name with no commit, one person twice.',
+  },
 ];
 
 /** The checks behind the rules that read only the post (broken-site-link also needs to know the site's files). */

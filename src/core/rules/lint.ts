@@ -1,7 +1,9 @@
 import type { ParsedPost } from '../post/parse';
 import type { SiteProfile } from '../site/profile';
 import { DisableComments } from './disable';
-import { BROKEN_SITE_LINK, RULE_CHECKS, RULES } from './index';
+import { BROKEN_SITE_LINK, DUPLICATE_POST, RULE_CHECKS, RULES, THANKS_VS_GIT } from './index';
+import { checkThanksAgainstGit, type ReleasePeople } from './thanksGit';
+import { checkDuplicatePosts, type PostClaim } from './duplicates';
 import { collectProse, type ProseBlock } from './prose';
 import type { Finding, Problem, RuleInput, Severity } from './types';
 import { checkSiteLinks } from '../site/siteLinks';
@@ -14,6 +16,10 @@ export type { Fix, Problem, RuleMeta, Severity, TextEdit } from './types';
 export interface LintContext {
   /** Whether a site-root URL path (`/blog/x/`, `/assets/img/x.png`) leads to a page or file of the site. */
   siteLinkExists?: (urlPath: string) => boolean;
+  /** The site's other posts, for `duplicate-post`: what URL and release each claims. */
+  otherPosts?: PostClaim[];
+  /** The people of the post's release range in git, when the repository and the range are known. */
+  releasePeople?: ReleasePeople;
 }
 
 /** Rule of a file too large to check: reported instead of the other rules. */
@@ -51,6 +57,12 @@ export function lintPost(post: ParsedPost, fileName: string, profile: SiteProfil
   }
   const siteLinkSeverity = ruleSeverity(profile, BROKEN_SITE_LINK);
   if (siteLinkSeverity && context?.siteLinkExists) add(runCheck(BROKEN_SITE_LINK, () => brokenSiteLinks(post, context.siteLinkExists!)), siteLinkSeverity);
+  const thanksSeverity = ruleSeverity(profile, THANKS_VS_GIT);
+  if (thanksSeverity && context?.releasePeople) add(runCheck(THANKS_VS_GIT, () => checkThanksAgainstGit(post, context.releasePeople!)), thanksSeverity);
+  const duplicateSeverity = ruleSeverity(profile, DUPLICATE_POST);
+  if (duplicateSeverity && context?.otherPosts) {
+    add(runCheck(DUPLICATE_POST, () => checkDuplicatePosts(post, fileName, profile, context.otherPosts!)), duplicateSeverity);
+  }
   return problems.sort(compareProblems);
 }
 

@@ -54,6 +54,7 @@ const PROFILE_SHAPE: Shape = {
     dataFile: text,
     template: text,
     gitTag: text,
+    repository: text,
     issueUrl: text,
     links: { type: 'object', keys: { download: text, changelog: text, upgrades: text, community: text } },
     rules: {

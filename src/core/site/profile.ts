@@ -60,6 +60,8 @@ export interface SiteProfile {
   template: string;
   /** Git tag of a release; `{version}` is filled in. */
   gitTag: string;
+  /** The project's code repository (tags, contributors), relative to the site root; '' for the site's own. */
+  repository: string;
   /** Link to an issue named in the CHANGELOG (`MESOS-1234`); `{key}` is filled in. Absent: keys are not linked. */
   issueUrl?: string;
   /** Links used by the built-in release-post template. `{version}` is filled in. */
@@ -126,6 +128,7 @@ export function defaultProfile(): SiteProfile {
     dataFile: 'site/data/releases.yml',
     template: '',
     gitTag: '{version}',
+    repository: '',
     issueUrl: 'https://issues.apache.org/jira/browse/{key}',
     links: {
       download: 'http://mesos.apache.org/downloads',

@@ -5,7 +5,7 @@ import { planReleasePost, suggestReleaseVersions, today, writeNewFile, type Rele
 import { STARTERS } from '../../core/draft/starters';
 import { isSnippetPlaceholder } from '../../core/writing/completions';
 import { isRealDate } from '../../core/site/fileNames';
-import { validateVersion } from '../../core/draft/versions';
+import { parseVersion, validateVersion } from '../../core/draft/versions';
 import type { SiteContext } from '../../core/site/workspace';
 import { leadsOutside } from '../../core/site/configPaths';
 import { toPosition } from '../convert';
@@ -59,6 +59,16 @@ async function newReleasePost(sites: SiteService, log: ReleasePostLog): Promise<
     validate: (v) => (v.trim() ? validateVersion(v.trim()) : 'Type the version, e.g. 1.2.0'),
   });
   if (version === undefined) return undefined;
+  let preRelease = false;
+  if (parseVersion(version.trim())?.pre) {
+    const answer = await vscode.window.showWarningMessage(
+      `${version.trim()} is a pre-release. Write a post announcing a pre-release?`,
+      { modal: true, detail: 'The post will call it a pre-release, and the data file\'s latest stable release stays as it is.' },
+      'Write a Pre-release Post',
+    );
+    if (answer !== 'Write a Pre-release Post') return undefined;
+    preRelease = true;
+  }
 
   const date = await askText(step(2), {
     value: today(),
@@ -72,7 +82,7 @@ async function newReleasePost(sites: SiteService, log: ReleasePostLog): Promise<
 
   const makePlan = (starter?: string) =>
     withStatus('Reading the CHANGELOG and the git history…', () =>
-      planReleasePost(site, { version, date, author: author.display_name, twitter: author.twitter, gravatar: author.gravatar, starter }),
+      planReleasePost(site, { version, date, author: author.display_name, twitter: author.twitter, gravatar: author.gravatar, starter, preRelease }),
     );
   let result = await makePlan();
   if ('error' in result && result.needsStarter) {
@@ -91,6 +101,10 @@ async function newReleasePost(sites: SiteService, log: ReleasePostLog): Promise<
   const plan = result.plan;
   for (const note of plan.notes) log.info(note);
   if (plan.exists) return offerToOpenExisting(plan.path);
+  if (plan.announcedBy) {
+    const { path: file, why } = plan.announcedBy;
+    return offerToOpenExisting(file, `${version.trim()} already has a post, ${path.basename(file)} (${why}); Release Post writes one post per release.`);
+  }
 
   const written = writeNewFile(plan.path, plan.text);
   if ('error' in written) {
@@ -168,10 +182,10 @@ function handleOf(a: { twitter?: string }): string {
   return a.twitter ? `@${a.twitter}` : '';
 }
 
-function offerToOpenExisting(file: string): undefined {
+function offerToOpenExisting(file: string, message = `${path.basename(file)} already exists; Release Post never overwrites a post.`): undefined {
   // Not awaited: the command ends here, whether or not the user answers.
   void vscode.window
-    .showWarningMessage(`${path.basename(file)} already exists; Release Post never overwrites a post.`, 'Open It')
+    .showWarningMessage(message, 'Open It')
     .then((choice) => {
       if (choice === 'Open It') void vscode.window.showTextDocument(vscode.Uri.file(file));
     });

@@ -109,11 +109,13 @@ describe('contributors', () => {
       assert.deepEqual(await gitContributors(repo, range.from, range.to), { names: ['Eve Early'] });
     });
 
-    it('uses the profile tag pattern and reports a missing previous tag', async () => {
+    it('uses the profile tag pattern, else the one the tags follow, and reports a missing previous tag', async () => {
       const range = await resolveReleaseRange(repo, defaultProfile(), '1.1.0', '1.0.0');
-      assert.deepEqual(range, { from: '1.0.0', to: '1.1.0', notes: [] });
-      const missing = await resolveReleaseRange(repo, { ...defaultProfile(), gitTag: 'v{version}' }, '1.1.0', '1.0.0');
-      assert.deepEqual(missing, { error: 'the previous release\'s tag "v1.0.0" does not exist, so the contributors are unknown' });
+      assert.deepEqual(range, { from: '1.0.0', to: '1.1.0', tagPattern: '{version}', notes: [] });
+      const learnt = await resolveReleaseRange(repo, { ...defaultProfile(), gitTag: 'v{version}' }, '1.1.0', '1.0.0');
+      assert.ok('from' in learnt && learnt.from === '1.0.0' && learnt.tagPattern === '{version}', JSON.stringify(learnt));
+      const missing = await resolveReleaseRange(repo, defaultProfile(), '1.1.0', '0.9.0');
+      assert.deepEqual(missing, { error: 'the previous release\'s tag "0.9.0" does not exist' });
     });
 
     it('names an unknown tag, a folder outside git and a missing git', async () => {

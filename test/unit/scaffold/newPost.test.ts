@@ -167,6 +167,19 @@ describe('new release post: files and CLI', () => {
       assert.match(io.stderr, /updated site[\\/]data[\\/]releases\.yml/);
     });
 
+    it('exits 0 when the post is written and the data file already lists the release, saying so on stderr', async () => {
+      const dataFile = path.join(site, 'site/data/releases.yml');
+      const listed = fs.readFileSync(dataFile, 'utf8').replace('news:\n', 'news:\n  - title: Orbit 1.2.0 is out\n    target_version: 1.2.0\n');
+      fs.writeFileSync(dataFile, listed);
+      const io = captureIO(site);
+      const code = await newCommand(['--version', '1.2.0', '--date=2025-08-01', '--author', 'Ada Quinn', '--update-data-file'], io);
+      assert.equal(code, 0, io.stderr);
+      assert.match(io.stdout, /2025-08-01-orbit-1-2-0-released\.md/);
+      assert.match(io.stderr, /note: the data file already has a news item for 1\.2\.0/);
+      assert.match(io.stderr, /note: the data file was not updated/);
+      assert.equal(fs.readFileSync(dataFile, 'utf8'), listed);
+    });
+
     it('exits 1 and touches nothing when the post exists', async () => {
       const before = snapshot(site);
       const io = captureIO(path.join(site, 'site'));
@@ -185,6 +198,7 @@ describe('new release post: files and CLI', () => {
         [['--version', '1.2.0', '--date', '2025-02-30', '--author', 'A'], /"2025-02-30" is not a date/],
         [['--version', '1.2.0', '--author', 'A', '--changelog', 'missing/CHANGELOG'], /cannot read the CHANGELOG .*missing[\\/]CHANGELOG: no such file/],
         [['--version', '1.2.0', '--author', 'A', '--site', 'site/data'], /no posts folder found in/],
+        [['--version', '1.2.0', '--author', 'A', '--site', 'CHANGELOG'], /--site names a file, not the site's folder/],
         [['--version', '1.2.0', '--author', 'A', '--frobnicate'], /unknown argument "--frobnicate"/],
         [['--version'], /--version needs a value/],
       ];

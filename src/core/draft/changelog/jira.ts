@@ -4,7 +4,7 @@
  * grouped by type, and bug-fix releases. Tolerant by design: every shape it does not recognise becomes a note
  * or a plain item, never an exception.
  */
-import { compareVersions, normalizeVersion } from './versions';
+import { compareVersions, normalizeVersion } from '../versions';
 
 export interface ChangelogItem {
   /** The first issue key (`MESOS-1234`), when the item names one. */
@@ -36,8 +36,10 @@ export interface ChangelogRelease {
   version: string;
   /** The header says `(WIP)`: the release is still being prepared. */
   wip: boolean;
-  /** 0-based line of the `Release Notes - ...` header. */
+  /** 0-based line of the `Release Notes - ...` header (the version's heading in other formats). */
   line: number;
+  /** That line as written, for saying where the highlights came from. */
+  heading?: string;
   /** The project named in the header. */
   project: string;
   /** Highlights or new features (for a bug-fix release, the improvements it names besides its fixes). */
@@ -220,6 +222,7 @@ export function parseChangelog(text: string): ChangelogRelease[] {
         version: m[2],
         wip: Boolean(m[3]),
         line: index,
+        heading: line.trim(),
         project: m[1],
         highlights: [],
         sections: [],
