@@ -5,6 +5,7 @@ import { parsePost } from '../core/post/parse';
 import { defaultProfile } from '../core/site/profile';
 import { buildSiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
 import { scanSiteFiles } from '../core/site/siteFiles';
+import { buildRoutes } from '../core/site/routes';
 import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
 import { fixPostFile, type LintText } from './fix';
 import { sarifReport } from './formats/sarif';
@@ -104,6 +105,12 @@ function siteLinkChecker(): (site: SiteContext | undefined) => ((href: string) =
   return (site) => {
     if (!site) return undefined;
     let exists = bySite.get(site.root);
+    if (!exists && site.model && !site.configPath) {
+      // Routed the way the site's generator routes; a route it cannot know is not reported.
+      const routes = buildRoutes(site.model);
+      exists = (href) => routes.status(href) !== 'missing';
+      bySite.set(site.root, exists);
+    }
     if (!exists) {
       // Post URLs come from the posts' file names, so the posts need not be parsed for this.
       const index = buildSiteIndex(site, [], scanSiteFiles(site));

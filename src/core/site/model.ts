@@ -36,6 +36,8 @@ export interface SiteModel {
   dateOf(file: string, data: Record<string, unknown> | undefined): string | undefined;
   /** `file` relative to the root, `/`-separated. */
   relative(file: string): string;
+  /** The front matter of one of the site's posts as it was read, when it is a mapping. */
+  postData(file: string): Record<string, unknown> | undefined;
 }
 
 const MAX_POST_BYTES = 5 * 1024 * 1024;
@@ -123,6 +125,7 @@ class LoadedSite implements SiteModel {
     readonly conventions: SiteConventions,
     readonly postFiles: string[],
     formats: Map<FrontMatterFormat, number>,
+    private readonly data: Map<string, Record<string, unknown> | undefined>,
   ) {
     this.generator = { value: facts.name, label: facts.label, source: facts.evidence };
     this.postsFolders = facts.postsFolders;
@@ -145,6 +148,10 @@ class LoadedSite implements SiteModel {
     const folder = this.postsFolders.find((f) => isInside(path.resolve(this.root, f), full));
     if (folder === undefined) return false;
     return this.facts.isPost(toPosix(path.relative(path.resolve(this.root, folder), full)), data);
+  }
+
+  postData(file: string): Record<string, unknown> | undefined {
+    return this.data.get(path.resolve(file));
   }
 
   isReleasePost(file: string): boolean {
@@ -221,6 +228,7 @@ export function loadSite(root: string): SiteModel | undefined {
   const samples: PostSample[] = [];
   const postFiles: string[] = [];
   const formats = new Map<FrontMatterFormat, number>();
+  const dataByFile = new Map<string, Record<string, unknown> | undefined>();
   for (const { file } of scanned.files) {
     let text: string;
     try {
@@ -236,10 +244,11 @@ export function loadSite(root: string): SiteModel | undefined {
     const folder = scanned.facts.postsFolders.find((f) => rel.startsWith(f + '/')) ?? '';
     if (!scanned.facts.isPost(path.posix.relative(folder, rel), mapping)) continue;
     postFiles.push(file);
+    dataByFile.set(file, mapping);
     samples.push({ path: rel, post, full: () => parsePost(text) });
     if (post.frontMatter) formats.set(post.frontMatter.format, (formats.get(post.frontMatter.format) ?? 0) + 1);
   }
-  const model = new LoadedSite(dir, scanned.facts, learnConventions(samples), postFiles, formats);
+  const model = new LoadedSite(dir, scanned.facts, learnConventions(samples), postFiles, formats, dataByFile);
   cache.set(dir, { stamp: scanned.stamp, model });
   return model;
 }
