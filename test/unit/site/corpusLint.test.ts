@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintCommand } from '../../../src/cli/lint';
 import { SITES } from '../corpus';
@@ -67,7 +68,7 @@ describe('lint on the real sites, with no config file', function () {
   });
 
   it('a link the site does not serve is still reported', async () => {
-    const root = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'release-post-routes-'));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'release-post-routes-'));
     try {
       fs.writeFileSync(path.join(root, '_config.yml'), 'permalink: /news/:year/:title/\n');
       fs.mkdirSync(path.join(root, '_posts'));
