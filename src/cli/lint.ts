@@ -6,15 +6,16 @@ import { defaultProfile } from '../core/site/profile';
 import { buildSiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
 import { scanSiteFiles } from '../core/site/siteFiles';
 import { buildRoutes } from '../core/site/routes';
-import { findSiteForFile, isPostFile, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
+import { findSiteForFile, whatWasLookedFor, isPostFile, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
 import { fixPostFile, type LintText } from './fix';
 import { sarifReport } from './formats/sarif';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 
 const USAGE = `Usage: release-post lint [--format text|json|github|sarif] [--config FILE] [--fix] PATH...
 
-Checks the posts among PATH (files, or folders searched for .md/.markdown files, skipping node_modules and
-dot-folders). Exits 0 without errors, 1 with errors, 2 on bad usage or an unreadable path.
+Checks the posts among PATH: a file named is checked as a post; a folder is searched for the posts of the site it
+belongs to (as its generator finds them), or for Markdown files that look like posts, skipping node_modules and
+dot-folders. Exits 0 without errors, 1 with errors, 2 on bad usage, an unreadable path or a folder with no posts.
 --fix applies the fixes of the editor's "fix all", prints each one and reports what is left.
 `;
 
@@ -131,11 +132,12 @@ function lintFile(
   size: number,
   siteLinkExists: ((href: string) => boolean) | undefined,
   fix?: FixFile,
+  named = false,
 ): Problem[] | undefined {
   if (size > MAX_LINT_BYTES) return [largeFileProblem('5 MB')];
   const text = fs.readFileSync(file, 'utf8');
   const post = parsePost(text);
-  if (!isPostFile(file, site, post)) return undefined;
+  if (!named && !isPostFile(file, site, post)) return undefined;
   const lintText = (t: string, parsed = parsePost(t)) =>
     lintPost(parsed, path.basename(file), site?.profile ?? defaultProfile(), { siteLinkExists });
   const problems = lintText(text, post);
@@ -167,6 +169,8 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   }
 
   const files: string[] = [];
+  const named = new Set<string>();
+  const folders: { given: string; files: string[] }[] = [];
   const unreadable: string[] = [];
   for (const given of args.paths) {
     const full = path.resolve(io.cwd, given);
@@ -177,8 +181,14 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       io.err(`release-post lint: cannot read "${given}": no such file or folder.\n`);
       return EXIT_USAGE;
     }
-    if (stat.isDirectory()) files.push(...markdownFilesBelow(full, (dir) => unreadable.push(dir)));
-    else files.push(full);
+    if (stat.isDirectory()) {
+      const below = markdownFilesBelow(full, (dir) => unreadable.push(dir));
+      folders.push({ given, files: below });
+      files.push(...below);
+    } else {
+      files.push(full);
+      named.add(full);
+    }
   }
 
   const reported: ReportedProblem[] = [];
@@ -192,6 +202,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   reportConfig(forcedSite);
 
   let checked = 0;
+  const checkedFiles = new Set<string>();
   const linkCheckerFor = siteLinkChecker();
   // What --fix changed goes beside a text report, and to stderr when stdout must stay machine-readable.
   const fixLog = args.format === 'text' ? io.out : io.err;
@@ -203,20 +214,24 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       ? (text, found, lintText) => fixPostFile(file, shownPath(file, io.cwd), text, found, lintText, fixLog)
       : undefined;
     try {
-      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), fix);
+      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), fix, named.has(file));
     } catch {
       unreadable.push(file);
       continue;
     }
     if (!problems) continue;
     checked++;
+    checkedFiles.add(file);
     const shown = shownPath(file, io.cwd);
     for (const p of problems) reported.push(toReported(shown, p));
   }
 
   io.out(formatReport(args.format, checked, reported));
   for (const file of unreadable) io.err(`release-post lint: cannot read "${shownPath(file, io.cwd)}".\n`);
-  if (unreadable.length) return EXIT_USAGE;
+  // Never check nothing silently: a folder without a single post says what was looked for.
+  const empty = folders.filter((f) => !f.files.some((file) => checkedFiles.has(file)));
+  for (const f of empty) io.err(`release-post lint: no posts in "${f.given}": ${whatWasLookedFor(path.resolve(io.cwd, f.given), forcedSite)}.\n`);
+  if (unreadable.length || empty.length) return EXIT_USAGE;
   return reported.some((p) => p.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }
 

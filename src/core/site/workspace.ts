@@ -231,3 +231,17 @@ export function isPostFile(filePath: string, site: SiteContext | undefined, post
   const fields = data as Record<string, unknown>;
   return ('layout' in fields && 'title' in fields) || 'post_author' in fields;
 }
+
+/** What the search for posts in `folder` looked for, in words. */
+export function whatWasLookedFor(folder: string, forced?: SiteContext): string {
+  const site = forced ?? findSiteInFolder(folder);
+  if (site?.model && !site.configPath) {
+    const m = site.model;
+    return `looked for the posts of the ${m.generator.label} site at ${m.root} (recognised by ${m.generator.source}) in ${m.postsFolders.join(', ') || 'its posts folder'}`;
+  }
+  if (site) return `looked for Markdown files in the posts folder ${path.join(site.root, site.profile.postsFolder)}`;
+  return (
+    'no site generator was recognised (a Jekyll, Hugo, Hexo, Zola, Docusaurus, Eleventy, Astro or Middleman config file) and no ' +
+    `posts folder (${KNOWN_POSTS_FOLDERS.join(', ')}) was found; name a post file, or add ${CONFIG_FILE_NAME} with "postsFolder"`
+  );
+}
