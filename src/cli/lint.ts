@@ -8,7 +8,8 @@ import { parsePost } from '../core/post/parse';
 import { defaultProfile } from '../core/site/profile';
 import { buildSiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
 import { scanSiteFiles } from '../core/site/siteFiles';
-import { findSiteForFile, isPostFile, listPostFiles, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
+import { buildRoutes } from '../core/site/routes';
+import { findSiteForFile, whatWasLookedFor, isPostFile, listPostFiles, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
 import { claimOf, type PostClaim } from '../core/rules/duplicates';
 import { fixPostFile, type LintText } from './fix';
 import { sarifReport } from './formats/sarif';
@@ -17,9 +18,10 @@ import { lineStartFile, printable } from './printable';
 
 const USAGE = `Usage: release-post lint [--format text|json|github|sarif] [--config FILE] [--fix] PATH...
 
-Checks the posts among PATH (files, or folders searched for .md/.markdown files, skipping node_modules and
-dot-folders). Exits 0 without errors, 1 with errors, 2 on bad usage or an unreadable path (the report still
-covers the paths that could be read). A file over 5 MB is not checked and counts as an error.
+Checks the posts among PATH: a file named is checked as a post; a folder is searched for the posts of the site it
+belongs to (as its generator finds them), or for Markdown files that look like posts, skipping node_modules and
+dot-folders. Exits 0 without errors, 1 with errors, 2 on bad usage, an unreadable path or a folder with no posts
+(the report still covers the paths that could be read). A file over 5 MB is not checked and counts as an error.
 --fix applies the fixes of the editor's "fix all", prints each one and reports what is left.
 `;
 
@@ -110,6 +112,12 @@ function siteLinkChecker(): (site: SiteContext | undefined) => ((href: string) =
   return (site) => {
     if (!site) return undefined;
     let exists = bySite.get(site.root);
+    if (!exists && site.model && !site.configPath) {
+      // Routed the way the site's generator routes; a route it cannot know is not reported.
+      const routes = buildRoutes(site.model);
+      exists = (href) => routes.status(href) !== 'missing';
+      bySite.set(site.root, exists);
+    }
     if (!exists) {
       // Post URLs come from the posts' file names, so the posts need not be parsed for this.
       const index = buildSiteIndex(site, [], scanSiteFiles(site));
@@ -178,12 +186,13 @@ function lintFile(
   claims: { file: string; claim: PostClaim }[] | undefined,
   releasePeople: ReleasePeople | undefined,
   fix?: FixFile,
+  named = false,
 ): Problem[] | undefined {
   // In the CLI (CI) an unchecked file must not pass: the problem is an error, not the editor's note.
   if (size > MAX_LINT_BYTES) return [{ ...largeFileProblem('5 MB'), severity: 'error' }];
   const text = fs.readFileSync(file, 'utf8');
   const post = parsePost(text);
-  if (!isPostFile(file, site, post)) return undefined;
+  if (!named && !isPostFile(file, site, post)) return undefined;
   const lintText = (t: string, parsed = parsePost(t)) =>
     lintPost(parsed, path.basename(file), site?.profile ?? defaultProfile(), {
       siteLinkExists,
@@ -219,6 +228,8 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   }
 
   const files: string[] = [];
+  const named = new Set<string>();
+  const folders: { given: string; files: string[] }[] = [];
   const unreadable: string[] = [];
   const missing: string[] = [];
   for (const given of args.paths) {
@@ -230,8 +241,14 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       missing.push(given);
       continue;
     }
-    if (stat.isDirectory()) files.push(...markdownFilesBelow(full, (dir) => unreadable.push(dir)));
-    else files.push(full);
+    if (stat.isDirectory()) {
+      const below = markdownFilesBelow(full, (dir) => unreadable.push(dir));
+      folders.push({ given, files: below });
+      files.push(...below);
+    } else {
+      files.push(full);
+      named.add(full);
+    }
   }
   const reportMissing = () => {
     for (const given of missing) io.err(`release-post lint: cannot read "${printable(given)}": no such file or folder.\n`);
@@ -253,6 +270,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   reportConfig(forcedSite);
 
   let checked = 0;
+  const checkedFiles = new Set<string>();
   const linkCheckerFor = siteLinkChecker();
   const claimsFor = siteClaims();
   const peopleFor = releasePeopleCache();
@@ -269,13 +287,14 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       const claims = claimsFor(site);
       const version = claims?.find((c) => c.file === path.resolve(file))?.claim.version;
       const people = site && version ? await peopleFor(site, version) : undefined;
-      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), claims, people, fix);
+      problems = lintFile(file, site, fs.statSync(file).size, linkCheckerFor(site), claims, people, fix, named.has(file));
     } catch {
       unreadable.push(file);
       continue;
     }
     if (!problems) continue;
     checked++;
+    checkedFiles.add(file);
     const shown = shownPath(file, io.cwd);
     for (const p of problems) reported.push(toReported(shown, p));
   }
@@ -285,7 +304,10 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   io.out(formatReport(args.format, checked, reported, failed));
   reportMissing();
   for (const file of unreadable) io.err(`release-post lint: cannot read "${printable(shownPath(file, io.cwd))}".\n`);
-  if (failed.length) return EXIT_USAGE;
+  // Never check nothing silently: a folder without a single post says what was looked for.
+  const empty = folders.filter((f) => !f.files.some((file) => checkedFiles.has(file)));
+  for (const f of empty) io.err(`release-post lint: no posts in "${printable(f.given)}": ${whatWasLookedFor(path.resolve(io.cwd, f.given), forcedSite)}.\n`);
+  if (failed.length || empty.length) return EXIT_USAGE;
   return reported.some((p) => p.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }
 

@@ -10,6 +10,7 @@ Commands:
       [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
                                                              write a new release post
   render POST [-o OUT.html|-] [--no-problems]                render a post as the site shows it
+  conventions [--site DIR] [--format text|json]              show what was learned about the site
 
 Run "release-post <command> --help" for a command's details.
 
@@ -24,6 +25,7 @@ const commands: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint')).lintCommand,
   new: async () => (await import('./new')).newCommand,
   render: async () => (await import('./render')).renderCommand,
+  conventions: async () => (await import('./conventions')).conventionsCommand,
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

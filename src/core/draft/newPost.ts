@@ -15,7 +15,8 @@ import { fieldValue, parsePost } from '../post/parse';
 import { inferReleaseNaming } from './releaseNaming';
 import { highlightLines, PLACEHOLDER_MARK, scaffoldReleasePost, type PostAuthor } from './scaffold';
 import { draftFromModelPost, type ModelPost } from './fromModelPost';
-import { chooseModelPost, mainSeriesVersions, releasePosts, type PostText } from './releaseModel';
+import { chooseModelPost, mainSeriesVersions, releasePosts, type PostText, type ReleasePost } from './releaseModel';
+import { mainSeries } from '../site/conventions';
 import { STARTERS, starterModel } from './starters';
 import { formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
 import type { TextPosition } from '../text/text';
@@ -344,6 +345,17 @@ function readPosts(files: string[]): PostText[] {
   return posts;
 }
 
+/**
+ * The release posts of the site's main series, as its model sees them (Hexo's `hexo-{v}-released`, not a post on
+ * several packages' releases; Flink's `release-{v}`, not its CDC's): a draft follows the site's usual release post.
+ */
+function mainSeriesOnly(site: SiteContext, releases: ReleasePost[]): ReleasePost[] {
+  if (!site.model) return releases;
+  const main = new Set(mainSeries(site.model.conventions.releasePosts).map((r) => path.resolve(site.root, r.path)));
+  const kept = releases.filter((r) => main.has(path.resolve(r.fileName)));
+  return kept.length ? kept : releases;
+}
+
 /** Where the draft's shape comes from on a site without a config file. */
 type DraftSource = { model: ModelPost; releases: string[]; label: string } | { builtIn: true } | { error: string; needsStarter?: true };
 
@@ -361,7 +373,7 @@ function draftSource(site: SiteContext, version: string, starter: string | undef
     return chosen ? { model: chosen, releases: [], label: `the built-in ${starter.trim().toLowerCase()} starting point` } : { error: `unknown starting point "${starter}"; choose one of: ${STARTERS.map((s) => s.name).join(', ')}` };
   }
   if (builtInLayout) return { builtIn: true };
-  const releases = releasePosts(readPosts(listPostFiles(site)));
+  const releases = mainSeriesOnly(site, releasePosts(readPosts(listPostFiles(site))));
   const model = chooseModelPost(releases, version);
   if (model) return { model, releases: releases.map((r) => r.version), label: path.relative(site.root, model.fileName) };
   return {

@@ -98,6 +98,9 @@ function checkKind(kind: FieldKind, value: unknown, source: string, fileName: st
     }
     case 'tags':
       return checkTags(value);
+    case 'tag-list':
+      if (Array.isArray(value) ? value.every((v) => typeof v === 'string' || typeof v === 'number') : typeof value === 'string') return undefined;
+      return { message: `must be a list of tags, not ${describe(value)}` };
     case 'twitter': {
       if (typeof value !== 'string') return { message: `must be a Twitter handle, not ${describe(value)}` };
       if (TWITTER.test(value)) return undefined;
@@ -129,7 +132,8 @@ function checkKind(kind: FieldKind, value: unknown, source: string, fileName: st
       const date = typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] : undefined;
       if (!date) return { message: 'must be a date written YYYY-MM-DD' };
       const fromName = parsePostFileName(fileName).date;
-      if (fromName && fromName !== date) {
+      // Jekyll, Hugo and the others let the front matter's date win: only a date taken from the file name must agree.
+      if (fromName && fromName !== date && (profile.dateSource ?? 'file-name') === 'file-name') {
         return { message: `is ${date} but the file name says ${fromName}; the site takes the date from the file name` };
       }
       return undefined;

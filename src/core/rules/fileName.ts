@@ -23,14 +23,22 @@ export function renameFix(newName: string): Fix {
 }
 
 /** `filename-format`: `YYYY-MM-DD-<slug>.md` with a real date and a slug of lower-case letters, digits and dashes. */
-export function checkFileNameFormat({ post, fileName }: RuleInput): Finding[] {
+export function checkFileNameFormat({ post, fileName, profile }: RuleInput): Finding[] {
   const name = parsePostFileName(fileName);
   const range = fileLevelRange(post);
   const found = (message: string, fixes?: Fix[]): Finding[] => [{ rule: 'filename-format', message, range, fixes }];
+  const rules = profile.fileNames;
+  if (rules && rules.date === 'optional' && !name.date) {
+    // The generator takes the date from the front matter: the name only needs to be a clean slug where the site's are.
+    const stem = name.baseName.replace(/\.[^.]*$/, '');
+    if (!rules.cleanSlug || stem === 'index' || slugify(stem) === stem) return [];
+    return found(`the file name "${name.baseName}" is not a lower-case, dash-separated slug like the site's other posts; the post's URL is made from it`);
+  }
   if (!name.date || !name.slug) {
     return found(`the file name "${name.baseName}" must be YYYY-MM-DD-<slug>.md: the site takes the post's date and URL from it`);
   }
   if (!isRealDate(name.date)) return found(`the date ${name.date} in the file name is not a real date`);
+  if (rules && !rules.cleanSlug) return [];
   const clean = cleanFileName(fileName);
   if (clean) {
     const what = /\./.test(name.slug) ? 'dots (they stay in the URL)' : /[A-Z]/.test(name.slug) ? 'capitals' : /\s/.test(name.slug) ? 'spaces' : 'characters other than lower-case letters, digits and single dashes';

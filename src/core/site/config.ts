@@ -9,7 +9,7 @@ export interface ConfigProblem {
   range: TextRange;
 }
 
-const FIELD_KINDS: FieldKind[] = ['string', 'boolean', 'tags', 'twitter', 'gravatar', 'url', 'layout', 'permalink', 'date'];
+const FIELD_KINDS: FieldKind[] = ['string', 'boolean', 'tags', 'tag-list', 'twitter', 'gravatar', 'url', 'layout', 'permalink', 'date'];
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 /** The form each config value must have; mirrors SiteProfile (and schemas/releasepost.schema.json). */

@@ -6,7 +6,15 @@
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'off';
 
 /** The form a front-matter value must have. */
-export type FieldKind = 'string' | 'boolean' | 'tags' | 'twitter' | 'gravatar' | 'url' | 'layout' | 'permalink' | 'date';
+export type FieldKind = 'string' | 'boolean' | 'tags' | 'tag-list' | 'twitter' | 'gravatar' | 'url' | 'layout' | 'permalink' | 'date';
+
+/** How a site's generator reads a post's file name. Absent: `YYYY-MM-DD-<slug>.md`, the URL made from the slug. */
+export interface FileNameRules {
+  /** Whether the generator needs the `YYYY-MM-DD-` prefix (Jekyll `_posts`, Middleman) or only allows it. */
+  date: 'required' | 'optional';
+  /** Whether the slug must be lower case, digits and single dashes (the file name makes the URL and the site's posts do so). */
+  cleanSlug: boolean;
+}
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -71,6 +79,10 @@ export interface SiteProfile {
     upgrades: string;
     community: string;
   };
+  /** How the file name is checked; absent: the built-in `YYYY-MM-DD-<slug>.md` rules. */
+  fileNames?: FileNameRules;
+  /** Where the generator takes a post's date from; absent: the file name. */
+  dateSource?: 'file-name' | 'front-matter' | 'front-matter-or-file-name';
   /** Severity of each rule; rules not named here use their default. */
   rules: Record<string, RuleSeverity>;
   preview: PreviewProfile;

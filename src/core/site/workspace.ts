@@ -3,15 +3,36 @@ import * as path from 'node:path';
 import { parseConfig, type ConfigProblem } from './config';
 import { containConfigPaths } from './configPaths';
 import type { ParsedPost } from '../post/parse';
+import { findSiteRoot, loadSite, siteModelForFile, type SiteModel } from './model';
+import { profileFromModel } from './modelProfile';
 import { CONFIG_FILE_NAME, defaultProfile, KNOWN_POSTS_FOLDERS, type SiteProfile } from './profile';
 
-/** A site on disk: its root folder, its profile, and the config file it came from (if any) with that file's problems. */
+/**
+ * A site on disk: its root folder, its profile, the config file it came from (if any) with that file's problems,
+ * and the site model when its generator was recognised from its own files.
+ */
 export interface SiteContext {
   root: string;
   profile: SiteProfile;
   configPath: string | undefined;
   problems: ConfigProblem[];
+  model?: SiteModel;
 }
+
+/**
+ * The site a model describes. The built-in profile already describes a Middleman blog in `site/source/blog` (the
+ * layout it was written for), so that layout keeps it; every other site gets the profile its model gives.
+ */
+export function siteFromModel(model: SiteModel): SiteContext {
+  const builtIn = defaultProfile();
+  if (model.generator.value === 'middleman' && model.postsFolders[0] === builtIn.postsFolder) {
+    return { root: model.root, profile: builtIn, configPath: undefined, problems: [] };
+  }
+  return { root: model.root, profile: profileFromModel(model), configPath: undefined, problems: [], model };
+}
+
+/** Folders below a project's root where its website often lives. */
+const SITE_SUBFOLDERS = ['docs', 'website', 'site', 'blog'];
 
 interface CachedConfig {
   mtimeMs: number;
@@ -118,12 +139,26 @@ export function findSiteForFile(filePath: string): SiteContext | undefined {
     if (parent === dir) break;
     dir = parent;
   }
+  const model = safeModel(() => siteModelForFile(filePath));
+  if (model) return siteFromModel(model);
   const known = knownFolderOf(filePath);
   if (!known) return undefined;
   return { root: known.root, profile: profileForPostsFolder(known.folder), configPath: undefined, problems: [] };
 }
 
-/** The site whose root is `folder`: its config file, else the first known posts folder below it. */
+/** A model, or undefined when the site's files cannot be read. */
+function safeModel(load: () => SiteModel | undefined): SiteModel | undefined {
+  try {
+    return load();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The site whose root is `folder`: its config file; else the generator recognised there, in a usual sub-folder
+ * (`docs/`, `website/`) or above it; else the first known posts folder below it.
+ */
 export function findSiteInFolder(folder: string): SiteContext | undefined {
   const root = path.resolve(folder);
   const config = path.join(root, CONFIG_FILE_NAME);
@@ -131,6 +166,14 @@ export function findSiteInFolder(folder: string): SiteContext | undefined {
     const site = readSiteConfig(config);
     if (site) return site;
   }
+  const model =
+    safeModel(() => loadSite(root)) ??
+    SITE_SUBFOLDERS.map((sub) => safeModel(() => loadSite(path.join(root, sub)))).find((m) => m !== undefined) ??
+    safeModel(() => {
+      const above = findSiteRoot(root);
+      return above ? loadSite(above) : undefined;
+    });
+  if (model) return siteFromModel(model);
   for (const known of KNOWN_POSTS_FOLDERS) {
     if (isDirectory(path.join(root, known))) {
       return { root, profile: profileForPostsFolder(known), configPath: undefined, problems: [] };
@@ -167,8 +210,9 @@ export function markdownFilesBelow(folder: string, onUnreadable: (dir: string) =
   return found.sort();
 }
 
-/** Absolute paths of the Markdown files in the site's posts folder and its sub-folders, sorted. */
+/** Absolute paths of the site's posts, sorted: those its model found, else the Markdown files of its posts folder. */
 export function listPostFiles(site: SiteContext): string[] {
+  if (site.model && !site.configPath) return site.model.postFiles;
   return markdownFilesBelow(path.resolve(site.root, site.profile.postsFolder));
 }
 
@@ -178,11 +222,31 @@ function isInside(parent: string, child: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-/** A post is a file in the site's posts folder, or one whose front matter looks like a post's. */
+/**
+ * A post is what the site's generator takes as one; without a model, a file in the site's posts folder, or one whose
+ * front matter looks like a post's.
+ */
 export function isPostFile(filePath: string, site: SiteContext | undefined, post: ParsedPost): boolean {
-  if (site && isInside(path.resolve(site.root, site.profile.postsFolder), path.resolve(filePath))) return true;
   const data = post.frontMatter?.data;
+  if (site?.model && !site.configPath) {
+    return site.model.isPost(filePath, data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined);
+  }
+  if (site && isInside(path.resolve(site.root, site.profile.postsFolder), path.resolve(filePath))) return true;
   if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
   const fields = data as Record<string, unknown>;
   return ('layout' in fields && 'title' in fields) || 'post_author' in fields;
+}
+
+/** What the search for posts in `folder` looked for, in words. */
+export function whatWasLookedFor(folder: string, forced?: SiteContext): string {
+  const site = forced ?? findSiteInFolder(folder);
+  if (site?.model && !site.configPath) {
+    const m = site.model;
+    return `looked for the posts of the ${m.generator.label} site at ${m.root} (recognised by ${m.generator.source}) in ${m.postsFolders.join(', ') || 'its posts folder'}`;
+  }
+  if (site) return `looked for Markdown files in the posts folder ${path.join(site.root, site.profile.postsFolder)}`;
+  return (
+    'no site generator was recognised (a Jekyll, Hugo, Hexo, Zola, Docusaurus, Eleventy, Astro or Middleman config file) and no ' +
+    `posts folder (${KNOWN_POSTS_FOLDERS.join(', ')}) was found; name a post file, or add ${CONFIG_FILE_NAME} with "postsFolder"`
+  );
 }

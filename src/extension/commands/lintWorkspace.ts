@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { listPostFiles } from '../../core/site/workspace';
+import { listPostFiles, whatWasLookedFor } from '../../core/site/workspace';
 import type { PostDiagnostics } from '../diagnostics';
 import type { SiteService } from '../siteService';
 
@@ -8,13 +8,14 @@ import type { SiteService } from '../siteService';
 export function registerLintWorkspace(diagnostics: PostDiagnostics, sites: SiteService): vscode.Disposable {
   return vscode.commands.registerCommand('releasePost.lintWorkspace', async () => {
     const found = sites.workspaceSites();
-    if (!found.length) {
-      void vscode.window.showInformationMessage(
-        'Release Post found no posts folder in this workspace (looked for a .releasepost.json file and the usual blog folders).',
-      );
+    const files = found.flatMap((site) => listPostFiles(site).map((file) => ({ site, file })));
+    if (!files.length) {
+      // Never check nothing silently: say what was looked for, and where.
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      const where = folders.map((f) => `${f.name}: ${whatWasLookedFor(f.uri.fsPath)}`).join('; ');
+      void vscode.window.showErrorMessage(`Release Post found no posts to check. ${where || 'Open a folder of a site first.'}`);
       return;
     }
-    const files = found.flatMap((site) => listPostFiles(site).map((file) => ({ site, file })));
     const counts = { files: 0, errors: 0, warnings: 0 };
     const cancelled = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Release Post: checking posts', cancellable: true },
