@@ -3,26 +3,34 @@ import type { Token } from 'markdown-it';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { sharedMarkdown } from './markdown';
 import { LineIndex, type TextRange } from '../text/text';
+import { parseJsonBlock, parseTomlBlock, type KeySpan } from './frontMatterFormats';
+
+/** The front-matter formats generators read: YAML `---`, TOML `+++` (Hugo, Zola), JSON `{ }` (Hugo). */
+export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
 
 /** A problem found while reading the front matter, with its place in the document. */
 export interface FrontMatterError {
-  kind: 'unterminated' | 'not-yaml' | 'yaml' | 'not-mapping' | 'tab';
+  kind: 'unterminated' | 'not-yaml' | 'yaml' | 'toml' | 'json' | 'not-mapping' | 'tab';
   message: string;
   range: TextRange;
 }
 
 export interface FrontMatter {
-  /** The opening line as written (`---`, `---js`, ...). */
+  /** How the block is written: `---` YAML, `+++` TOML, or a JSON object. */
+  format: FrontMatterFormat;
+  /** The opening line as written (`---`, `---js`, `+++`, `{`...). */
   opening: string;
-  /** Line of the closing `---`, or undefined when the block never closes. */
+  /** Line of the closing `---` (`+++`, `}`), or undefined when the block never closes. */
   closingLine: number | undefined;
-  /** Offsets of the YAML text between the delimiters. */
+  /** Offsets of the text between the delimiters (for JSON: the object, braces included). */
   contentStart: number;
   contentEnd: number;
   /** Parsed data as plain JS, or undefined when it could not be parsed. Not always a mapping. */
   data: unknown;
-  /** The YAML document, for positions of keys and values. Undefined when the block was not parsed. */
+  /** The YAML document, for positions of keys and values. Undefined when the block was not parsed or is not YAML. */
   doc: Document | undefined;
+  /** TOML and JSON: where each key (dotted path) and its value are, as offsets inside the block. */
+  keys?: Map<string, KeySpan>;
   errors: FrontMatterError[];
 }
 
@@ -40,20 +48,49 @@ export interface ParsedPost {
 
 const OPENING = /^---[ \t]*$/;
 const ANY_OPENING = /^---\S*/;
+const TOML_FENCE = /^\+\+\+[ \t]*$/;
+const JSON_OPENING = /^\{[ \t]*$/;
+const JSON_CLOSING = /^\}[ \t]*$/;
 
 function refuseCode(): never {
   throw new Error('front matter in a programming language is never evaluated');
 }
 
-/** Finds the front-matter block: the first line is `---` (after an optional BOM) and a later line is `---`. */
-function locateFrontMatter(lines: LineIndex): { opening: string; closingLine: number | undefined } | undefined {
+interface Located {
+  format: FrontMatterFormat;
+  opening: string;
+  closingLine: number | undefined;
+}
+
+/**
+ * Finds the front-matter block: the first line (after an optional BOM) is `---`, `+++` or `{`, and a later line is
+ * the matching `---`, `+++` or `}`.
+ */
+function locateFrontMatter(lines: LineIndex): Located | undefined {
   const first = lines.lineText(0).replace(/^\uFEFF/, '');
-  if (!ANY_OPENING.test(first)) return undefined;
+  const [format, closes]: [FrontMatterFormat, RegExp] | [undefined, undefined] = ANY_OPENING.test(first)
+    ? ['yaml', OPENING]
+    : TOML_FENCE.test(first)
+      ? ['toml', TOML_FENCE]
+      : JSON_OPENING.test(first)
+        ? ['json', JSON_CLOSING]
+        : [undefined, undefined];
+  if (!format) return undefined;
   for (let line = 1; line < lines.lineCount; line++) {
-    const t = lines.lineText(line);
-    if (t.startsWith('---') && OPENING.test(t)) return { opening: first, closingLine: line };
+    if (closes.test(lines.lineText(line))) return { format, opening: first, closingLine: line };
   }
-  return { opening: first, closingLine: undefined };
+  return { format, opening: first, closingLine: undefined };
+}
+
+const CLOSING_TEXT: Record<FrontMatterFormat, string> = { yaml: '---', toml: '+++', json: '}' };
+
+/** TOML and JSON blocks: parsed data, key places, errors at their exact place. */
+function parseOtherFormat(format: 'toml' | 'json', block: string, blockOffset: number, lines: LineIndex, errors: FrontMatterError[]) {
+  const parsed = format === 'toml' ? parseTomlBlock(block) : parseJsonBlock(block);
+  for (const e of parsed.errors) {
+    errors.push({ kind: format, message: e.message, range: lines.rangeOf(blockOffset + e.offset, blockOffset + e.offset + e.length) });
+  }
+  return parsed;
 }
 
 function parseYaml(block: string, blockOffset: number, lines: LineIndex, errors: FrontMatterError[]) {
@@ -100,22 +137,40 @@ function firstLine(message: string): string {
   return message.split(/\r?\n|\r/)[0].slice(0, 300);
 }
 
-/** Reads a post: front matter (never evaluated as code) and the markdown-it tokens of the body. Never throws. */
-export function parsePost(text: string): ParsedPost {
+/**
+ * Reads a post: front matter (never evaluated as code) and the markdown-it tokens of the body (unless `body` is
+ * false). Never throws.
+ */
+export function parsePost(text: string, options?: { body?: boolean }): ParsedPost {
   const lines = new LineIndex(text);
   const located = locateFrontMatter(lines);
   let frontMatter: FrontMatter | undefined;
   let bodyStartLine = 0;
 
   if (located) {
-    const contentStart = lines.lineCount > 1 ? lines.lineStarts[1] : text.length;
     const closing = located.closingLine;
-    const contentEnd = closing === undefined ? text.length : lines.lineStarts[closing];
+    const isJson = located.format === 'json' && closing !== undefined;
+    // JSON: the object is the block, braces included.
+    const contentStart = isJson ? (text.startsWith('\uFEFF') ? 1 : 0) : lines.lineCount > 1 ? lines.lineStarts[1] : text.length;
+    const contentEnd = closing === undefined ? text.length : isJson ? lines.lineStarts[closing] + lines.lineText(closing).length : lines.lineStarts[closing];
     const errors: FrontMatterError[] = [];
     let data: unknown;
     let doc: Document | undefined;
     const openingRange = lines.lineRange(0);
-    if (!OPENING.test(located.opening)) {
+    let keys: Map<string, KeySpan> | undefined;
+    if (located.format !== 'yaml') {
+      if (closing === undefined) {
+        errors.push({ kind: 'unterminated', message: `the front matter has no closing "${CLOSING_TEXT[located.format]}" line`, range: openingRange });
+      } else {
+        const parsed = parseOtherFormat(located.format, text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n'), contentStart, lines, errors);
+        data = parsed.data;
+        keys = parsed.keys;
+        if (data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+          errors.push({ kind: 'not-mapping', message: 'the front matter must be a mapping of keys to values', range: lines.rangeOf(contentStart, contentEnd) });
+          data = undefined;
+        }
+      }
+    } else if (!OPENING.test(located.opening)) {
       errors.push({
         kind: 'not-yaml',
         message: `front matter must open with "---" (YAML); "${located.opening.slice(0, 40)}" is not read and never run`,
@@ -148,7 +203,7 @@ export function parsePost(text: string): ParsedPost {
         data = data === null ? {} : undefined;
       }
     }
-    frontMatter = { opening: located.opening, closingLine: closing, contentStart, contentEnd, data, doc, errors };
+    frontMatter = { format: located.format, opening: located.opening, closingLine: closing, contentStart, contentEnd, data, doc, keys, errors };
     bodyStartLine = closing === undefined ? lines.lineCount : closing + 1;
   }
 
@@ -160,6 +215,8 @@ export function parsePost(text: string): ParsedPost {
         ? ''
         : '\n'.repeat(bodyStartLine) + text.slice(lines.lineStarts[bodyStartLine]);
   let tokens: Token[] = [];
+  // Reading a whole site's front matter (the site model) does not need the bodies.
+  if (options?.body === false) return { text, lines, frontMatter, bodyStartLine, tokens };
   try {
     tokens = sharedMarkdown().parse(bodyText, {});
   } catch {
@@ -181,6 +238,17 @@ export interface FieldLocation {
 /** Where a front-matter field is, by dotted path; undefined when absent or unparsed. */
 export function findField(post: ParsedPost, path: string): FieldLocation | undefined {
   const fm = post.frontMatter;
+  const span = fm?.keys?.get(path);
+  if (fm && span) {
+    const base = fm.contentStart;
+    const keyRange = post.lines.rangeOf(base + span.keyStart, base + span.keyEnd);
+    return {
+      keyRange,
+      valueRange: post.lines.rangeOf(base + span.valueStart, base + span.valueEnd),
+      valueSource: post.text.slice(base + span.valueStart, base + span.valueEnd),
+      node: null,
+    };
+  }
   if (!fm?.doc) return undefined;
   let pair: Pair | undefined;
   let container: unknown = fm.doc.contents;

@@ -50,7 +50,7 @@ export function checkPlaceholder({ post, prose }: RuleInput): Finding[] {
     if (!literal) continue;
     for (const m of block.source.matchAll(EMPTY_EMPHASIS)) add(block.offset + m.index, m[0]);
   }
-  if (frontMatterReadable(post)) visitStrings(post, post.frontMatter!.doc!.contents as YamlNode | null, add);
+  if (frontMatterReadable(post) && post.frontMatter!.doc) visitStrings(post, post.frontMatter!.doc.contents as YamlNode | null, add);
   return findings;
 }
 

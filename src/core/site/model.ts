@@ -1,0 +1,282 @@
+/**
+ * The site model: for any file of a site, whether it is a post or a release post, which generator owns it, what URL
+ * and date the generator gives it and which front-matter format it uses, with the conventions learned from the
+ * site's own posts. Built from the generator's files and the posts; cached until one of them changes.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parsePost, type FrontMatterFormat } from '../post/parse';
+import { learnConventions, postDate, postStem, type Learned, type PostSample, type SiteConventions } from './conventions';
+import { detectGenerator, type DateSource, type GeneratorFacts, type GeneratorName } from './generators';
+
+export type { Learned, ReleaseNaming, ReleasePostInfo, SiteConventions, ValueShape, FieldConvention } from './conventions';
+export type { DateSource, GeneratorFacts, GeneratorName } from './generators';
+
+export interface SiteModel {
+  /** The site root: the folder of the generator's config file (a Middleman site in `site/` keeps its project root). */
+  root: string;
+  generator: Learned<GeneratorName> & { label: string };
+  facts: GeneratorFacts;
+  /** Posts folders relative to the root, `/`-separated. */
+  postsFolders: string[];
+  /** The format new posts are written in: the one most posts use, else the generator's usual one. */
+  frontMatterFormat: Learned<FrontMatterFormat>;
+  dateSource: Learned<DateSource>;
+  /** The posts' URL pattern (`/news/{year}/{month}/{day}/{title}/`). */
+  permalink: Learned<string> | undefined;
+  conventions: SiteConventions;
+  /** Absolute paths of the posts, sorted. */
+  postFiles: string[];
+  /** Whether `file` is one of the site's posts (a file under a posts folder that the generator takes as a post). */
+  isPost(file: string, data?: Record<string, unknown>): boolean;
+  isReleasePost(file: string): boolean;
+  /** The URL path the generator gives a post, from its path and front matter; undefined when it cannot be known. */
+  urlOf(file: string, data: Record<string, unknown> | undefined): string | undefined;
+  /** `YYYY-MM-DD` the generator gives a post, where it has one. */
+  dateOf(file: string, data: Record<string, unknown> | undefined): string | undefined;
+  /** `file` relative to the root, `/`-separated. */
+  relative(file: string): string;
+}
+
+const MAX_POST_BYTES = 5 * 1024 * 1024;
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Files below `folder` with one of `extensions`, skipping dot-folders and node_modules; with their stats. */
+function filesBelow(folder: string, extensions: string[]): { file: string; stamp: string }[] {
+  const found: { file: string; stamp: string }[] = [];
+  const pending = [folder];
+  while (pending.length) {
+    const dir = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (extensions.includes(path.extname(entry.name).toLowerCase())) {
+        try {
+          const stat = fs.statSync(full);
+          if (stat.isFile()) found.push({ file: full, stamp: `${stat.mtimeMs}:${stat.size}` });
+        } catch {
+          // vanished or unreadable: not a post
+        }
+      }
+    }
+  }
+  return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Hugo's `urlize`: lower case, spaces to dashes, only letters, digits, `-`, `.`, `_` kept. */
+export function urlize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/[^\p{L}\p{N}\-._]/gu, '');
+}
+
+function fillPermalink(pattern: string, values: Record<string, string | undefined>): string | undefined {
+  let unknown = false;
+  const filled = pattern.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const v = values[key];
+    if (v === undefined) unknown = true;
+    return v ?? '';
+  });
+  return unknown ? undefined : filled.replace(/\/{2,}/g, '/');
+}
+
+function stringKey(data: Record<string, unknown> | undefined, key: string): string | undefined {
+  const v = data?.[key];
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+function rootUrl(p: string): string {
+  const withSlash = p.startsWith('/') ? p : '/' + p;
+  return /\.(html?|xml|json|txt)$/i.test(withSlash) || withSlash.endsWith('/') ? withSlash : withSlash + '/';
+}
+
+class LoadedSite implements SiteModel {
+  readonly generator: SiteModel['generator'];
+  readonly postsFolders: string[];
+  readonly frontMatterFormat: Learned<FrontMatterFormat>;
+  readonly dateSource: Learned<DateSource>;
+  readonly permalink: Learned<string> | undefined;
+  private readonly releases: Set<string>;
+
+  constructor(
+    readonly root: string,
+    readonly facts: GeneratorFacts,
+    readonly conventions: SiteConventions,
+    readonly postFiles: string[],
+    formats: Map<FrontMatterFormat, number>,
+  ) {
+    this.generator = { value: facts.name, label: facts.label, source: facts.evidence };
+    this.postsFolders = facts.postsFolders;
+    const [used, count] = [...formats].sort((a, b) => b[1] - a[1])[0] ?? [];
+    this.frontMatterFormat = used
+      ? { value: used, source: `${count} of ${postFiles.length} posts` }
+      : { value: facts.frontMatterFormats[0], source: `${facts.label}'s usual format` };
+    this.dateSource = { value: facts.dateSource, source: `how ${facts.label} dates a post` };
+    this.permalink = facts.permalink ? { value: facts.permalink.pattern, source: facts.permalink.source } : undefined;
+    this.releases = new Set(conventions.releasePosts.map((r) => r.path));
+  }
+
+  relative(file: string): string {
+    return toPosix(path.relative(this.root, path.resolve(file)));
+  }
+
+  isPost(file: string, data?: Record<string, unknown>): boolean {
+    const full = path.resolve(file);
+    if (!this.facts.extensions.includes(path.extname(full).toLowerCase())) return false;
+    const folder = this.postsFolders.find((f) => isInside(path.resolve(this.root, f), full));
+    if (folder === undefined) return false;
+    return this.facts.isPost(toPosix(path.relative(path.resolve(this.root, folder), full)), data);
+  }
+
+  isReleasePost(file: string): boolean {
+    return this.releases.has(this.relative(file));
+  }
+
+  dateOf(file: string, data: Record<string, unknown> | undefined): string | undefined {
+    if (this.facts.dateSource === 'file-name') return postDate(this.relative(file), undefined);
+    return postDate(this.relative(file), data);
+  }
+
+  urlOf(file: string, data: Record<string, unknown> | undefined): string | undefined {
+    const rel = this.relative(file);
+    const keys = this.facts.urlKeys;
+    const set = (key: string) => (keys.includes(key) ? stringKey(data, key) : undefined);
+    const outright = set('url') ?? set('path') ?? (set('permalink') && !set('permalink')!.includes(':') ? set('permalink') : undefined);
+    if (outright) return rootUrl(outright);
+    const pattern = this.permalink?.value;
+    if (!pattern) return undefined;
+    const { stem } = postStem(rel);
+    const bare = stem.replace(/^\d{4}-\d{2}-\d{2}-/, '');
+    const title = stringKey(data, 'title');
+    const slug = set('slug') ?? (this.facts.slugFrom === 'title' ? (title ? urlize(title) : undefined) : bare);
+    const date = this.dateOf(file, data);
+    const [year, month, day] = date ? date.split('-') : [];
+    const folder = this.postsFolders.find((f) => rel.startsWith(f + '/')) ?? '';
+    const sectionDir = path.posix.dirname(path.posix.relative(folder, rel));
+    const section = /\/index\.[^.]+$/i.test(rel) ? path.posix.dirname(sectionDir) : sectionDir;
+    const categories = data?.categories ?? data?.category;
+    return fillPermalink(pattern, {
+      year,
+      month,
+      day,
+      slug,
+      title: slug,
+      section: section === '.' ? '' : section + '/',
+      categories: typeof categories === 'string' ? categories.split(/\s+/).join('/') : Array.isArray(categories) ? categories.join('/') : '',
+    });
+  }
+}
+
+interface CacheEntry {
+  stamp: string;
+  model: LoadedSite;
+}
+
+const cache = new Map<string, CacheEntry>();
+
+/** The generator of the site at `root` and its posts, with their stamps; undefined when no generator is there. */
+function scan(root: string): { facts: GeneratorFacts; files: { file: string; stamp: string }[]; stamp: string } | undefined {
+  const facts = detectGenerator(root);
+  if (!facts) return undefined;
+  const files = facts.postsFolders.flatMap((f) => filesBelow(path.join(root, f), facts.extensions));
+  let configStamp = '';
+  try {
+    const stat = fs.statSync(path.join(root, facts.evidence));
+    configStamp = `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    configStamp = '-';
+  }
+  return { facts, files, stamp: configStamp + '|' + files.map((f) => f.file + '@' + f.stamp).join('|') };
+}
+
+/**
+ * The site whose generator's files are at `root`, its posts read and its conventions learned; undefined when no
+ * generator is recognised there. Reused while the config file and every post are unchanged.
+ */
+export function loadSite(root: string): SiteModel | undefined {
+  const dir = path.resolve(root);
+  const scanned = scan(dir);
+  if (!scanned) return undefined;
+  const cached = cache.get(dir);
+  if (cached && cached.stamp === scanned.stamp) return cached.model;
+  const samples: PostSample[] = [];
+  const postFiles: string[] = [];
+  const formats = new Map<FrontMatterFormat, number>();
+  for (const { file } of scanned.files) {
+    let text: string;
+    try {
+      if (fs.statSync(file).size > MAX_POST_BYTES) continue;
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const post = parsePost(text, { body: false });
+    const data = post.frontMatter?.data;
+    const mapping = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+    const rel = toPosix(path.relative(dir, file));
+    const folder = scanned.facts.postsFolders.find((f) => rel.startsWith(f + '/')) ?? '';
+    if (!scanned.facts.isPost(path.posix.relative(folder, rel), mapping)) continue;
+    postFiles.push(file);
+    samples.push({ path: rel, post, full: () => parsePost(text) });
+    if (post.frontMatter) formats.set(post.frontMatter.format, (formats.get(post.frontMatter.format) ?? 0) + 1);
+  }
+  const model = new LoadedSite(dir, scanned.facts, learnConventions(samples), postFiles, formats);
+  cache.set(dir, { stamp: scanned.stamp, model });
+  return model;
+}
+
+/** Forgets every learned site (after a change the stamps cannot see, e.g. in tests). */
+export function clearSiteModels(): void {
+  cache.clear();
+}
+
+/**
+ * The root of the site that `file` (or folder) belongs to: the nearest folder above it where a generator is
+ * recognised. A site whose generator lives in a sub-folder of its project (`site/config.rb`) is rooted at the
+ * project when the project's folder leads to the same posts.
+ */
+export function findSiteRoot(file: string): string | undefined {
+  let dir = path.resolve(file);
+  try {
+    if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    dir = path.dirname(dir);
+  }
+  for (;;) {
+    const facts = detectGenerator(dir);
+    if (facts) {
+      const parent = path.dirname(dir);
+      const outer = parent !== dir ? detectGenerator(parent) : undefined;
+      const samePosts = (f: GeneratorFacts, at: string) => f.postsFolders.map((p) => path.resolve(at, p)).join('\n');
+      return outer && outer.name === facts.name && samePosts(outer, parent) === samePosts(facts, dir) ? parent : dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The site model of the site `file` belongs to; undefined when no generator is recognised above it. */
+export function siteModelForFile(file: string): SiteModel | undefined {
+  const root = findSiteRoot(file);
+  return root ? loadSite(root) : undefined;
+}
