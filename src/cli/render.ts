@@ -164,7 +164,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   const outFile = args.output === undefined ? undefined : path.resolve(io.cwd, args.output);
   if (outFile === postPath) return fail('the output file is the post itself; choose another name');
   const site = findSiteForFile(postPath);
-  const previewSite = previewSiteFor(site);
+  const previewSite = previewSiteFor(postPath, site);
   let look: SiteLook | undefined;
   try {
     look = previewSite ? siteLook(previewSite) : undefined;
@@ -184,6 +184,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     fileName,
     profile: site?.profile ?? defaultProfile(),
     mode: { kind: 'standalone', inlineCss: css },
+    filePath: postPath,
     resolveUrl: imageResolver(sourceRoot, postDir, outDir),
     problems: args.problems ? lintProblems(post, fileName, site) : [],
     look,

@@ -25,6 +25,8 @@ export interface PageInput {
   post: ParsedPost;
   /** The post's file name (a path is fine): its date is the post's date. */
   fileName: string;
+  /** The post's full path, for the site model's URL and date of the post. */
+  filePath?: string;
   profile: SiteProfile;
   mode: PageMode;
   /** Maps local link and image URLs (`/assets/img/blog/x.png`, `x.png`) to ones the page can load. */
@@ -219,7 +221,20 @@ function bannerHtml(input: PageInput, view: HeaderView): string {
 }
 
 /** The post's date as the site dates it: the front matter's `date` where the site uses one, else the file name's. */
+function frontMatterData(input: PageInput): Record<string, unknown> | undefined {
+  const data = input.post.frontMatter?.data;
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
 function postDate(input: PageInput): string | undefined {
+  const model = input.look?.site.model;
+  let fromModel: string | undefined;
+  try {
+    fromModel = model && input.filePath && input.look?.kind !== 'builtin' ? model.dateOf(input.filePath, frontMatterData(input)) : undefined;
+  } catch {
+    fromModel = undefined;
+  }
+  if (fromModel && isRealDate(fromModel)) return fromModel;
   const fromFrontMatter = input.look && input.look.kind !== 'builtin' ? frontMatterDate(input.post) : undefined;
   if (fromFrontMatter && isRealDate(fromFrontMatter)) return fromFrontMatter;
   const { date } = parsePostFileName(input.fileName);
@@ -281,9 +296,10 @@ function jekyllContent(input: PageInput, look: SiteLook, bodyHtml: string): { ht
   const permalink = typeof fieldValue(input.post, 'permalink') === 'string' ? String(fieldValue(input.post, 'permalink')) : look.permalink;
   let output: string;
   try {
+    const url = input.filePath ? look.site.model?.urlOf(input.filePath, frontMatterData(input)) : undefined;
     output = renderJekyllPage(look.jekyll, {
       frontMatter: input.post.frontMatter?.data,
-      url: permalink ? fillPermalink(permalink, input, date) : '/',
+      url: url ?? (permalink ? fillPermalink(permalink, input, date) : '/'),
       date: date ? new Date(`${date}T12:00:00Z`) : undefined,
       content: BODY_MARKER,
     });

@@ -27,6 +27,7 @@ export interface SiteLook {
   authors: AuthorDirectory;
   /** The site's logo (a site-root path) when its layouts show one that is in the site folder. */
   logo?: string;
+  site: PreviewSite;
 }
 
 function stampOf(files: string[]): string {
@@ -49,7 +50,14 @@ function text(value: unknown, max = 200): string | undefined {
 function siteName(site: PreviewSite): string {
   const c = site.config;
   const extra = (c.extra ?? c.params) as Record<string, unknown> | undefined;
-  return text(c.title) ?? text(c.name) ?? text(extra?.title) ?? path.basename(site.root);
+  return text(c.title) ?? text(c.name) ?? text(extra?.title) ?? sectionTitle(site) ?? path.basename(site.root);
+}
+
+/** Zola keeps the blog's name in the root section, `content/_index.md`. */
+function sectionTitle(site: PreviewSite): string | undefined {
+  if (site.generator !== 'zola') return undefined;
+  const index = readSiteFile(site.root, 'content/_index.md', 64 * 1024) ?? '';
+  return text(/^\+\+\+[\s\S]*?^title\s*=\s*"([^"\n]{1,200})"/m.exec(index)?.[1]);
 }
 
 /** Menu entries from the config: Hugo's `menu.main`/`menu.page`, Hexo's `menu` mapping, Zola's `extra.menu`. */
@@ -115,7 +123,7 @@ function permalinkOf(site: PreviewSite): string | undefined {
 /** How a site's posts are dressed in the preview. Built once per site; the parts are cached and rebuilt on change. */
 export function siteLook(site: PreviewSite): SiteLook {
   const styles = siteStylesheets(site);
-  const base = { name: siteName(site), menu: siteMenu(site), styles, authors: authorDirectory(site), permalink: permalinkOf(site) };
+  const base = { site, name: siteName(site), menu: siteMenu(site), styles, authors: authorDirectory(site), permalink: permalinkOf(site) };
   if (site.builtInPage) return { ...base, kind: 'builtin', logo: layoutLogo(site) };
   if (site.generator === 'jekyll' && listSiteFiles(site.root, '_layouts', /\.html?$/i, 1).length) {
     return { ...base, kind: 'jekyll', jekyll: loadJekyllSite(site, stampOf) };
