@@ -4,7 +4,7 @@ import { renderPostBody, type BodyProblem } from './render';
 import { isSafeUrl, type UrlKind } from './sanitize';
 import { baseNameOf, formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
 import { frontMatterDate, readPostAuthor } from './postAuthor';
-import { renderJekyllPage } from './site/jekyllLayout';
+import { evaluateJekyllLiquid, renderJekyllPage } from './site/jekyllLayout';
 import type { SiteLook } from './site/siteLook';
 import { sanitizeHtml } from './sanitize';
 
@@ -320,8 +320,13 @@ function jekyllContent(input: PageInput, look: SiteLook, bodyHtml: string): { ht
 export function renderPostContent(input: PageInput): PostContent {
   const view = headerView(input);
   const bodyProblems = (input.problems ?? []).filter((p) => p.line >= input.post.bodyStartLine);
-  const bodyHtml = renderPostBody(input.post, { resolveUrl: input.resolveUrl, problems: bodyProblems });
   const look = input.look;
+  const jekyll = look?.kind === 'jekyll' ? look.jekyll : undefined;
+  const bodyHtml = renderPostBody(input.post, {
+    resolveUrl: input.resolveUrl,
+    problems: bodyProblems,
+    evaluateTemplate: jekyll ? (source) => evaluateJekyllLiquid(jekyll, source, input.post.frontMatter?.data) : undefined,
+  });
   let html: string;
   let headerHtml: string;
   let bodyClass: string | undefined;

@@ -123,4 +123,22 @@ describe('the preview of a post in its own site', function () {
     assert.match(css, /url\("\/assets\/img\/background_image\.png"\)/, "the navbar's background, as a site-root path");
     assert.match(renderPostContent(input).html, /class="col-md-3 rp-author"/);
   });
+
+  it('template syntax in a body: Liquid evaluated on a Jekyll site, shortcodes and components shown by name', function () {
+    const jekyllPost = path.join(SITES, 'jekyll', CASES[0].post);
+    const flinkPost = path.join(SITES, 'flink', CASES[1].post);
+    if (!fs.existsSync(jekyllPost) || !fs.existsSync(flinkPost)) this.skip();
+    const page = (file: string, text: string) => {
+      const { input } = render(file);
+      return renderPostContent({ ...input, post: parsePost(text) }).bodyHtml;
+    };
+    const jekyll = page(jekyllPost, '---\ntitle: T\n---\nThis is Jekyll {{ site.version }}, see {{ page.title | upcase }}.\n\n{% for x in list %}\n');
+    assert.match(jekyll, /This is Jekyll 4\.4\.1, see T\./, "Liquid the post uses, from the site's config and the front matter");
+    assert.match(jekyll, /<span class="rp-chip"[^>]*>for<\/span>/, 'a block tag split over paragraphs is a chip');
+    assert.doesNotMatch(jekyll, /\{%|\{\{/);
+    const hugo = page(flinkPost, '---\ntitle: T\n---\nDocs at {{< param DocsBaseUrl >}} and {{% notice %}}.\n\n<Tabs>x</Tabs>\n');
+    assert.match(hugo, /Docs at <span class="rp-chip"[^>]*>param<\/span> and <span class="rp-chip"[^>]*>notice<\/span>\./);
+    assert.match(hugo, /<span class="rp-chip"[^>]*>Tabs<\/span>x/);
+    assert.doesNotMatch(hugo, /\{\{|rp-placeholder/);
+  });
 });

@@ -239,3 +239,18 @@ export function renderJekyllPage(jekyll: JekyllSite, page: JekyllPage): string {
   }
   return content;
 }
+
+/**
+ * One piece of Liquid from a post's text (`{{ site.version }}`, `{% link _docs/x.md %}`), rendered as Jekyll
+ * renders a post's Liquid before its Markdown; undefined when it cannot be rendered alone (a block tag split
+ * over paragraphs, an unknown tag), so the caller shows it as what it is.
+ */
+export function evaluateJekyllLiquid(jekyll: JekyllSite, source: string, frontMatter: unknown): string | undefined {
+  const page = frontMatter && typeof frontMatter === 'object' && !Array.isArray(frontMatter) ? frontMatter : {};
+  try {
+    const out = jekyll.engine.parseAndRenderSync(source, { site: jekyll.siteData, page });
+    return typeof out === 'string' && out.length <= 10_000 ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
