@@ -172,7 +172,8 @@ function authorColumnHtml(input: PageInput, view: HeaderView): string {
   const parts: string[] = [];
   if (header.gravatar) {
     const src = `https://secure.gravatar.com/avatar/${header.gravatar}?s=80`;
-    parts.push(`<img class="rp-gravatar" src="${escapeHtml(src)}" alt="" width="80" height="80">`);
+    // The box stands in for the picture while it loads, or when the page may not fetch it.
+    parts.push(`<span class="rp-remote-image rp-gravatar-box"><img class="rp-gravatar" src="${escapeHtml(src)}" alt="" width="80" height="80"></span>`);
   } else if (view.gravatarWhy) {
     parts.push(`<p>${placeholder(`Gravatar not shown: ${view.gravatarWhy}`)}</p>`);
   }

@@ -21,6 +21,11 @@ export interface RenderBodyOptions {
   /** Problems of the body, shown as marks on their blocks. */
   problems?: BodyProblem[];
   /**
+   * `placeholder` (the default): a picture from the internet is shown as a neutral box with its text, so the page
+   * never waits on the network; `load`: its URL is kept (the page's policy then decides).
+   */
+  remoteImages?: 'placeholder' | 'load';
+  /**
    * Evaluates one piece of template syntax (`{{ site.version }}`) the way the site's generator would; undefined
    * when it cannot (the piece is then shown as a chip with its name).
    */
@@ -49,7 +54,7 @@ export function renderPostBody(post: ParsedPost, options: RenderBodyOptions): st
   const md = sharedMarkdown();
   const resolve = safeResolver(options.resolveUrl);
   try {
-    const templates: TemplateState = { evaluate: options.evaluateTemplate, chips: 0 };
+    const templates: TemplateState = { evaluate: options.evaluateTemplate, chips: 0, remoteImages: options.remoteImages ?? 'placeholder' };
     const tokens = previewTokens(post.tokens, resolve, options.problems ?? [], md.validateLink.bind(md), templates);
     const sanitizeState = createSanitizeState();
     const env: RenderEnv = { sanitizeState, rewriteUrl: resolve };
@@ -138,6 +143,10 @@ function previewInline(
       changed = true;
       return shown;
     }
+    if (child.type === 'image' && templates.remoteImages === 'placeholder' && /^(https?:)?\/\//i.test(String(child.attrGet('src') ?? ''))) {
+      changed = true;
+      return remoteImageToken(child);
+    }
     if (child.type === 'link_open' || child.type === 'image') {
       const attr = child.type === 'image' ? 'src' : 'href';
       const kind: UrlKind = child.type === 'image' ? 'image' : 'link';
@@ -167,6 +176,29 @@ function previewInline(
 interface TemplateState {
   evaluate?: (source: string) => string | undefined;
   chips: number;
+  remoteImages: 'placeholder' | 'load';
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** A picture from the internet, as a neutral box with its alternative text and where it is from. */
+function remoteImageToken(image: Token): Token {
+  const box = cloneToken(image);
+  box.type = 'html_inline';
+  box.children = null;
+  const src = String(image.attrGet('src') ?? '');
+  let host = '';
+  try {
+    host = new URL(src, 'https://x.invalid').host;
+  } catch {
+    host = '';
+  }
+  const alt = (image.children ?? []).map((c) => c.content).join('').slice(0, 200);
+  const title = `A picture from ${host || 'the internet'}, not loaded: the preview shows local files only`;
+  box.content = `<span class="rp-remote-image" title="${escapeText(title)}">${escapeText(alt || 'picture')}</span>`;
+  return box;
 }
 
 function chipToken(like: Token, name: string): Token {

@@ -141,4 +141,14 @@ describe('the preview of a post in its own site', function () {
     assert.match(hugo, /<span class="rp-chip"[^>]*>Tabs<\/span>x/);
     assert.doesNotMatch(hugo, /\{\{|rp-placeholder/);
   });
+
+  it('a picture from the internet is a neutral box with its text, never a request', function () {
+    const flinkPost = path.join(SITES, 'flink', CASES[1].post);
+    if (!fs.existsSync(flinkPost)) this.skip();
+    const { input } = render(flinkPost);
+    const body = renderPostContent({ ...input, post: parsePost('---\ntitle: T\n---\n![The logo](https://x.example/a.png) and ![](/img/local.png)\n') }).bodyHtml;
+    assert.match(body, /<span class="rp-remote-image" title="A picture from x\.example, not loaded[^"]*">The logo<\/span>/);
+    assert.doesNotMatch(body, /x\.example\/a\.png/);
+    assert.match(body, /<img src="\/img\/local\.png" alt="">/, 'local pictures stay pictures');
+  });
 });

@@ -132,13 +132,9 @@ function createEngine(site: PreviewSite, templates: Record<string, string>, base
   const empty = { parse() {}, render: () => '' };
   for (const name of ['seo', 'feed_meta', 'include_relative', 'gist', 'github_edit_link', 'google_analytics']) engine.registerTag(name, empty);
   engine.registerTag('avatar', {
-    parse(token) {
-      this.args = token.args;
-    },
     // A remote avatar picture: a neutral box of the same size, never a request to the network.
     render() {
-      const size = /size=(\d{1,3})/.exec(String(this.args))?.[1] ?? '24';
-      return `<span class="rp-remote-image avatar" style="width:${size}px;height:${size}px"></span>`;
+      return '<span class="rp-remote-image avatar" title="A picture from the internet, not loaded"></span>';
     },
   });
   const linkTag = (kind: 'link' | 'post_url'): TagImplOptions => ({
