@@ -290,15 +290,55 @@ function fillPermalink(pattern: string, input: PageInput, date: string | undefin
     .replace(/\/{2,}/g, '/');
 }
 
-/** The post in the site's own Jekyll layouts, sanitised; undefined with a reason when the layouts cannot make it. */
-function jekyllContent(input: PageInput, look: SiteLook, bodyHtml: string): { html: string; bodyClass?: string } | { error: string } {
+/** Liquid results of the last render per site, reused while the front matter is the same (typing in the body). */
+const lastLiquid = new WeakMap<object, { key: string; results: Map<string, string | undefined> }>();
+
+function liquidEvaluator(input: PageInput, jekyll: NonNullable<SiteLook['jekyll']>): (source: string) => string | undefined {
+  const fm = input.post.frontMatter;
+  const key = fm ? input.post.text.slice(fm.contentStart, fm.contentEnd) : '';
+  let memo = lastLiquid.get(jekyll);
+  if (!memo || memo.key !== key) {
+    memo = { key, results: new Map() };
+    lastLiquid.set(jekyll, memo);
+  }
+  const results = memo.results;
+  return (source) => {
+    if (results.has(source)) return results.get(source);
+    const value = evaluateJekyllLiquid(jekyll, source, fm?.data);
+    if (results.size < 2000) results.set(source, value);
+    return value;
+  };
+}
+
+interface LayoutFrame {
+  /** The sanitised page before and after the post's body. */
+  before: string;
+  after: string;
+  bodyClass?: string;
+}
+
+/** The last layout output per site, reused while the front matter and the post's place are the same (typing in the body). */
+const lastFrames = new WeakMap<object, { key: string; frame: LayoutFrame | { error: string } }>();
+
+/** The post's page from the site's own Jekyll layouts, sanitised, around a place for the body. */
+function jekyllFrame(input: PageInput, look: SiteLook): LayoutFrame | { error: string } {
   if (!look.jekyll) return { error: 'the site has no layouts' };
+  const fm = input.post.frontMatter;
+  const key = `${input.filePath ?? input.fileName}\n${fm ? input.post.text.slice(fm.contentStart, fm.contentEnd) : ''}`;
+  const last = lastFrames.get(look.jekyll);
+  if (last && last.key === key) return last.frame;
+  const frame = buildJekyllFrame(input, look);
+  lastFrames.set(look.jekyll, { key, frame });
+  return frame;
+}
+
+function buildJekyllFrame(input: PageInput, look: SiteLook): LayoutFrame | { error: string } {
   const date = postDate(input);
   const permalink = typeof fieldValue(input.post, 'permalink') === 'string' ? String(fieldValue(input.post, 'permalink')) : look.permalink;
   let output: string;
   try {
     const url = input.filePath ? look.site.model?.urlOf(input.filePath, frontMatterData(input)) : undefined;
-    output = renderJekyllPage(look.jekyll, {
+    output = renderJekyllPage(look.jekyll!, {
       frontMatter: input.post.frontMatter?.data,
       url: url ?? (permalink ? fillPermalink(permalink, input, date) : '/'),
       date: date ? new Date(`${date}T12:00:00Z`) : undefined,
@@ -313,8 +353,17 @@ function jekyllContent(input: PageInput, look: SiteLook, bodyHtml: string): { ht
   const clean = sanitizeHtml(inner, { rewriteUrl: input.resolveUrl });
   const at = clean.indexOf(BODY_MARKER);
   if (at < 0) return { error: 'the layout does not show the post\'s content' };
-  const html = clean.slice(0, at) + `<div class="rp-body" data-rp-body>${bodyHtml}</div>` + clean.slice(at + BODY_MARKER.length).split(BODY_MARKER).join('');
-  return bodyClass ? { html, bodyClass: bodyClass.trim() } : { html };
+  const frame: LayoutFrame = { before: clean.slice(0, at), after: clean.slice(at + BODY_MARKER.length).split(BODY_MARKER).join('') };
+  if (bodyClass?.trim()) frame.bodyClass = bodyClass.trim();
+  return frame;
+}
+
+/** The post in the site's own Jekyll layouts; undefined with a reason when the layouts cannot make it. */
+function jekyllContent(input: PageInput, look: SiteLook, bodyHtml: string): { html: string; bodyClass?: string } | { error: string } {
+  const frame = jekyllFrame(input, look);
+  if ('error' in frame) return frame;
+  const html = `${frame.before}<div class="rp-body" data-rp-body>${bodyHtml}</div>${frame.after}`;
+  return frame.bodyClass ? { html, bodyClass: frame.bodyClass } : { html };
 }
 
 /** The parts of the page that depend on the post, for the first render and for live updates. */
@@ -326,7 +375,7 @@ export function renderPostContent(input: PageInput): PostContent {
   const bodyHtml = renderPostBody(input.post, {
     resolveUrl: input.resolveUrl,
     problems: bodyProblems,
-    evaluateTemplate: jekyll ? (source) => evaluateJekyllLiquid(jekyll, source, input.post.frontMatter?.data) : undefined,
+    evaluateTemplate: jekyll ? liquidEvaluator(input, jekyll) : undefined,
   });
   let html: string;
   let headerHtml: string;

@@ -105,6 +105,8 @@ function postsDefaultLayout(config: Record<string, unknown>): string | undefined
 function createEngine(site: PreviewSite, templates: Record<string, string>, baseurl: string, url: string): Liquid {
   const engine = new Liquid({
     templates,
+    // Includes are parsed once, not on every render (a keystroke renders the layout again when the front matter changed).
+    cache: true,
     jekyllInclude: true,
     dynamicPartials: false,
     strictFilters: false,
