@@ -10,6 +10,9 @@ import type { UrlKind } from '../core/preview/sanitize';
 import { findSiteForFile, type SiteContext } from '../core/site/workspace';
 import { leadsOutside, siteStylesheetFiles } from '../core/site/configPaths';
 import { isWritable, keepOwnerAndMode } from '../core/draft/newPost';
+import { previewSiteFor } from '../core/preview/site/previewSite';
+import { siteLook, type SiteLook } from '../core/preview/site/siteLook';
+import { cssWithUrls } from '../core/preview/site/stylesheets';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { MAX_LINT_BYTES } from './lint';
 
@@ -55,8 +58,12 @@ function findMediaFile(name: string): string | undefined {
   return undefined;
 }
 
-/** The site's own stylesheets when its config names them and all can be read; else ours. */
-function stylesheet(site: SiteContext | undefined, io: CliIO): string | undefined {
+/**
+ * The page's CSS: the stylesheets the site's config names when all can be read; else ours (the built-in page) or
+ * the frame of a site's own page, followed by the site's own CSS built from its sources, with its `url()`s made
+ * relative to the output's folder.
+ */
+function stylesheet(site: SiteContext | undefined, look: SiteLook | undefined, publicRoot: string, outDir: string, io: CliIO): string | undefined {
   const own = site ? siteStylesheetFiles(site.root, site.profile) : [];
   if (own.length) {
     try {
@@ -65,12 +72,27 @@ function stylesheet(site: SiteContext | undefined, io: CliIO): string | undefine
       io.err(`release-post render: the site's stylesheet cannot be read (${describe(err)}); using the built-in one\n`);
     }
   }
-  const ours = findMediaFile('preview.css');
+  const ours = findMediaFile(look && look.kind !== 'builtin' ? 'site.css' : 'preview.css');
+  let css: string;
   try {
-    return ours ? fs.readFileSync(ours, 'utf8') : undefined;
+    if (!ours) return undefined;
+    css = fs.readFileSync(ours, 'utf8');
   } catch {
     return undefined;
   }
+  for (const error of look?.styles.errors ?? []) io.err(`release-post render: a stylesheet of the site was left out: ${error}\n`);
+  if (!look?.styles.css) return css;
+  const siteCss = cssWithUrls(look.styles.css, (sitePath) => {
+    const file = path.join(publicRoot, decodeURIComponent(sitePath.replace(/[?#].*$/s, '')));
+    return fs.existsSync(file) ? relativeUrl(outDir, file) : undefined;
+  });
+  return `${css}\n${siteCss}`;
+}
+
+function relativeUrl(outDir: string, file: string): string {
+  const rel = path.relative(outDir, file);
+  if (path.isAbsolute(rel)) return pathToFileURL(file).href;
+  return rel.split(path.sep).map(encodeURIComponent).join('/');
 }
 
 /** Local images become paths relative to the output's folder; links stay as written. */
@@ -84,9 +106,7 @@ function imageResolver(sourceRoot: string, postDir: string, outDir: string): (hr
       return href;
     }
     const file = decoded.startsWith('/') ? path.join(sourceRoot, decoded) : path.resolve(postDir, decoded);
-    const rel = path.relative(outDir, file);
-    if (path.isAbsolute(rel)) return pathToFileURL(file).href;
-    return rel.split(path.sep).map(encodeURIComponent).join('/');
+    return relativeUrl(outDir, file);
   };
 }
 
@@ -177,11 +197,19 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   for (const problem of site?.problems.filter(leadsOutside) ?? []) {
     io.err(`release-post render: error: ${site!.configPath}:${problem.range.start.line + 1}: ${problem.message} (not used)\n`);
   }
-  const css = stylesheet(site, io);
+  const previewSite = previewSiteFor(postPath, site);
+  let look: SiteLook | undefined;
+  try {
+    look = previewSite ? siteLook(previewSite) : undefined;
+  } catch (err) {
+    io.err(`release-post render: the site's own page cannot be made (${describe(err)}); using the built-in one\n`);
+  }
+  const postDir = path.dirname(postPath);
+  const sourceRoot = previewSite?.publicRoot ?? (site ? path.join(site.root, site.profile.sourceFolder) : postDir);
+  const outDir = outFile ? path.dirname(outFile) : io.cwd;
+  const css = stylesheet(site, look, sourceRoot, outDir, io);
   if (css === undefined) return fail('the built-in stylesheet (media/preview.css) is missing from this installation');
 
-  const postDir = path.dirname(postPath);
-  const sourceRoot = site ? path.join(site.root, site.profile.sourceFolder) : postDir;
   const fileName = path.basename(postPath);
   const post = parsePost(text);
   const html = renderPostPage({
@@ -189,8 +217,10 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     fileName,
     profile: site?.profile ?? defaultProfile(),
     mode: { kind: 'standalone', inlineCss: css },
-    resolveUrl: imageResolver(sourceRoot, postDir, outFile ? path.dirname(outFile) : io.cwd),
+    filePath: postPath,
+    resolveUrl: imageResolver(sourceRoot, postDir, outDir),
     problems: args.problems ? lintProblems(post, fileName, site) : [],
+    look,
   });
 
   if (!outFile) {

@@ -3,16 +3,30 @@ import type { SiteProfile } from '../site/profile';
 import { renderPostBody, type BodyProblem } from './render';
 import { isSafeUrl, type UrlKind } from './sanitize';
 import { baseNameOf, formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
+import { frontMatterDate, readPostAuthor } from './postAuthor';
+import { evaluateJekyllLiquid, renderJekyllPage } from './site/jekyllLayout';
+import type { SiteLook } from './site/siteLook';
+import { sanitizeHtml } from './sanitize';
 
 /** How the page is shown: in a VS Code webview (our script by nonce, files by URI) or as one standalone file. */
 export type PageMode =
-  | { kind: 'webview'; cspSource: string; nonce: string; scriptUri: string; styleUris: string[] }
+  | {
+      kind: 'webview';
+      cspSource: string;
+      nonce: string;
+      scriptUri: string;
+      styleUris: string[];
+      /** The site's own CSS, built from its sources, with its `url()`s made loadable; put in a `<style>` by nonce. */
+      inlineCss?: string;
+    }
   | { kind: 'standalone'; inlineCss: string };
 
 export interface PageInput {
   post: ParsedPost;
   /** The post's file name (a path is fine): its date is the post's date. */
   fileName: string;
+  /** The post's full path, for the site model's URL and date of the post. */
+  filePath?: string;
   profile: SiteProfile;
   mode: PageMode;
   /** Maps local link and image URLs (`/assets/img/blog/x.png`, `x.png`) to ones the page can load. */
@@ -25,6 +39,8 @@ export interface PageInput {
   uri?: string;
   /** The last readable header, shown while the front matter cannot be read. */
   fallbackHeader?: PostHeader;
+  /** How the site dresses its posts; without it, the profile's built-in page. */
+  look?: SiteLook;
 }
 
 /** The author block and title of a post, as small checked strings (never raw front-matter data). */
@@ -50,6 +66,8 @@ export interface PostContent {
   headerHtml: string;
   /** The rendered body, as it appears inside `html`. */
   bodyHtml: string;
+  /** Classes the site's layout puts on its `<body>`. */
+  bodyClass?: string;
 }
 
 const MAX_TITLE = 500;
@@ -79,13 +97,14 @@ function valueOf(reading: TextReading): string | undefined {
 }
 
 /** The header of a post whose front matter was read; undefined when there is none or it cannot be read. */
-export function readPostHeader(post: ParsedPost): PostHeader | undefined {
+export function readPostHeader(post: ParsedPost, look?: SiteLook): PostHeader | undefined {
   if (post.frontMatter?.data === undefined) return undefined;
   const gravatar = valueOf(readText(post, 'post_author.gravatar', 64));
+  const author = readPostAuthor(post, look?.authors);
   return {
     title: valueOf(readText(post, 'title', MAX_TITLE)),
-    displayName: valueOf(readText(post, 'post_author.display_name', MAX_NAME)),
-    twitter: valueOf(readText(post, 'post_author.twitter', MAX_HANDLE)),
+    displayName: author?.name,
+    twitter: author?.twitter?.slice(0, MAX_HANDLE),
     gravatar: gravatar && GRAVATAR.test(gravatar) ? gravatar.toLowerCase() : undefined,
   };
 }
@@ -110,7 +129,7 @@ function headerView(input: PageInput): HeaderView {
   if (!post.frontMatter) {
     return { header: {}, titleWhy: 'no front matter', authorWhy: 'no front matter', usingFallback: false };
   }
-  const readable = readPostHeader(post);
+  const readable = readPostHeader(post, input.look);
   if (!readable) {
     const fallback = input.fallbackHeader;
     const why = 'the front matter cannot be read';
@@ -125,7 +144,7 @@ function headerView(input: PageInput): HeaderView {
   return {
     header: readable,
     titleWhy: whyMissing(readText(post, 'title', MAX_TITLE), 'title'),
-    authorWhy: whyMissing(readText(post, 'post_author.display_name', MAX_NAME), 'post_author.display_name'),
+    authorWhy: readable.displayName ? undefined : whyMissing(readText(post, 'post_author.display_name', MAX_NAME), 'post_author.display_name'),
     gravatarWhy:
       'value' in gravatar && !readable.gravatar ? 'post_author.gravatar is not a 32-character hex hash' : undefined,
     usingFallback: false,
@@ -153,7 +172,8 @@ function authorColumnHtml(input: PageInput, view: HeaderView): string {
   const parts: string[] = [];
   if (header.gravatar) {
     const src = `https://secure.gravatar.com/avatar/${header.gravatar}?s=80`;
-    parts.push(`<img class="rp-gravatar" src="${escapeHtml(src)}" alt="" width="80" height="80">`);
+    // The box stands in for the picture while it loads, or when the page may not fetch it.
+    parts.push(`<span class="rp-remote-image rp-gravatar-box"><img class="rp-gravatar" src="${escapeHtml(src)}" alt="" width="80" height="80"></span>`);
   } else if (view.gravatarWhy) {
     parts.push(`<p>${placeholder(`Gravatar not shown: ${view.gravatarWhy}`)}</p>`);
   }
@@ -201,24 +221,192 @@ function bannerHtml(input: PageInput, view: HeaderView): string {
   return `<div class="rp-banner-box rp-banner-${level}"><p><strong>${escapeHtml(heading)}</strong>${escapeHtml(fallback)}</p>${list}</div>`;
 }
 
+/** The post's date as the site dates it: the front matter's `date` where the site uses one, else the file name's. */
+function frontMatterData(input: PageInput): Record<string, unknown> | undefined {
+  const data = input.post.frontMatter?.data;
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+function postDate(input: PageInput): string | undefined {
+  const model = input.look?.site.model;
+  let fromModel: string | undefined;
+  try {
+    fromModel = model && input.filePath && input.look?.kind !== 'builtin' ? model.dateOf(input.filePath, frontMatterData(input)) : undefined;
+  } catch {
+    fromModel = undefined;
+  }
+  if (fromModel && isRealDate(fromModel)) return fromModel;
+  const fromFrontMatter = input.look && input.look.kind !== 'builtin' ? frontMatterDate(input.post) : undefined;
+  if (fromFrontMatter && isRealDate(fromFrontMatter)) return fromFrontMatter;
+  const { date } = parsePostFileName(input.fileName);
+  return date && isRealDate(date) ? date : undefined;
+}
+
+/** Text that stands for the body in a layout's output; replaced by the rendered body after sanitising. */
+const BODY_MARKER = `rpbody${Math.random().toString(36).slice(2)}x${Date.now().toString(36)}`;
+const MAX_NOTE = 300;
+
+function siteNav(look: SiteLook): string {
+  const menu = look.menu.map((e) => `<li>${siteLink(e.label, e.href)}</li>`).join('');
+  return (
+    `<header class="rp-site-header"><div class="rp-site-bar">` +
+    `<a class="rp-site-name" href="/">${escapeHtml(look.name.slice(0, MAX_NAME))}</a>` +
+    (menu ? `<nav class="rp-site-menu"><ul>${menu}</ul></nav>` : '') +
+    `</div></header>`
+  );
+}
+
+/** A plain page in the site's CSS: its name and menu, the post's title, author and date, the body. */
+function neutralContent(input: PageInput, view: HeaderView, look: SiteLook, bodyHtml: string, note?: string): string {
+  const { header } = view;
+  const title = header.title ? escapeHtml(header.title) : placeholder(`Untitled post (${view.titleWhy ?? 'no title'})`);
+  const date = postDate(input);
+  const byline: string[] = [];
+  if (header.displayName) {
+    byline.push(`<span class="rp-author-name"${fieldLineAttr(input.post, readPostAuthor(input.post, look.authors)?.field ?? 'author')}>${escapeHtml(header.displayName)}</span>`);
+  }
+  if (date) byline.push(`<time class="rp-date" datetime="${date}">${escapeHtml(formatPostDate(date))}</time>`);
+  const notice = note ? `<p class="rp-note">${escapeHtml(note.slice(0, MAX_NOTE))}</p>` : '';
+  return (
+    siteNav(look) +
+    `<main class="rp-site-main">${notice}<article class="rp-post">` +
+    `<h1 class="rp-title"${fieldLineAttr(input.post, 'title')}>${title}</h1>` +
+    (byline.length ? `<p class="rp-byline">${byline.join(' · ')}</p>` : '') +
+    `<div class="rp-body" data-rp-body>${bodyHtml}</div></article></main>` +
+    `<footer class="rp-site-footer"><p>${escapeHtml(look.name.slice(0, MAX_NAME))}</p></footer>`
+  );
+}
+
+function fillPermalink(pattern: string, input: PageInput, date: string | undefined): string {
+  const { slug } = parsePostFileName(input.fileName);
+  const [year, month, day] = (date ?? '').split('-');
+  const title = slug ?? baseNameOf(input.fileName).replace(/\.[^.]+$/, '');
+  return pattern
+    .replace(/:year/g, year ?? '')
+    .replace(/:month/g, month ?? '')
+    .replace(/:day/g, day ?? '')
+    .replace(/:(title|slug)/g, title)
+    .replace(/:categories\/?/g, '')
+    .replace(/\/{2,}/g, '/');
+}
+
+/** Liquid results of the last render per site, reused while the front matter is the same (typing in the body). */
+const lastLiquid = new WeakMap<object, { key: string; results: Map<string, string | undefined> }>();
+
+function liquidEvaluator(input: PageInput, jekyll: NonNullable<SiteLook['jekyll']>): (source: string) => string | undefined {
+  const fm = input.post.frontMatter;
+  const key = fm ? input.post.text.slice(fm.contentStart, fm.contentEnd) : '';
+  let memo = lastLiquid.get(jekyll);
+  if (!memo || memo.key !== key) {
+    memo = { key, results: new Map() };
+    lastLiquid.set(jekyll, memo);
+  }
+  const results = memo.results;
+  return (source) => {
+    if (results.has(source)) return results.get(source);
+    const value = evaluateJekyllLiquid(jekyll, source, fm?.data);
+    if (results.size < 2000) results.set(source, value);
+    return value;
+  };
+}
+
+interface LayoutFrame {
+  /** The sanitised page before and after the post's body. */
+  before: string;
+  after: string;
+  bodyClass?: string;
+}
+
+/** The last layout output per site, reused while the front matter and the post's place are the same (typing in the body). */
+const lastFrames = new WeakMap<object, { key: string; frame: LayoutFrame | { error: string } }>();
+
+/** The post's page from the site's own Jekyll layouts, sanitised, around a place for the body. */
+function jekyllFrame(input: PageInput, look: SiteLook): LayoutFrame | { error: string } {
+  if (!look.jekyll) return { error: 'the site has no layouts' };
+  const fm = input.post.frontMatter;
+  const key = `${input.filePath ?? input.fileName}\n${fm ? input.post.text.slice(fm.contentStart, fm.contentEnd) : ''}`;
+  const last = lastFrames.get(look.jekyll);
+  if (last && last.key === key) return last.frame;
+  const frame = buildJekyllFrame(input, look);
+  lastFrames.set(look.jekyll, { key, frame });
+  return frame;
+}
+
+function buildJekyllFrame(input: PageInput, look: SiteLook): LayoutFrame | { error: string } {
+  const date = postDate(input);
+  const permalink = typeof fieldValue(input.post, 'permalink') === 'string' ? String(fieldValue(input.post, 'permalink')) : look.permalink;
+  let output: string;
+  try {
+    const url = input.filePath ? look.site.model?.urlOf(input.filePath, frontMatterData(input)) : undefined;
+    output = renderJekyllPage(look.jekyll!, {
+      frontMatter: input.post.frontMatter?.data,
+      url: url ?? (permalink ? fillPermalink(permalink, input, date) : '/'),
+      date: date ? new Date(`${date}T12:00:00Z`) : undefined,
+      content: BODY_MARKER,
+    });
+  } catch (err) {
+    return { error: (err instanceof Error ? err.message : String(err)).split('\n')[0] };
+  }
+  const bodyMatch = /<body\b([^>]*)>([\s\S]*?)(?:<\/body>|$)/i.exec(output);
+  const inner = bodyMatch ? bodyMatch[2] : output.replace(/^[\s\S]*<\/head>/i, '');
+  const bodyClass = bodyMatch ? /\bclass\s*=\s*["']([\w\s-]{0,200})["']/i.exec(bodyMatch[1])?.[1] : undefined;
+  const clean = sanitizeHtml(inner, { rewriteUrl: input.resolveUrl });
+  const at = clean.indexOf(BODY_MARKER);
+  if (at < 0) return { error: 'the layout does not show the post\'s content' };
+  const frame: LayoutFrame = { before: clean.slice(0, at), after: clean.slice(at + BODY_MARKER.length).split(BODY_MARKER).join('') };
+  if (bodyClass?.trim()) frame.bodyClass = bodyClass.trim();
+  return frame;
+}
+
+/** The post in the site's own Jekyll layouts; undefined with a reason when the layouts cannot make it. */
+function jekyllContent(input: PageInput, look: SiteLook, bodyHtml: string): { html: string; bodyClass?: string } | { error: string } {
+  const frame = jekyllFrame(input, look);
+  if ('error' in frame) return frame;
+  const html = `${frame.before}<div class="rp-body" data-rp-body>${bodyHtml}</div>${frame.after}`;
+  return frame.bodyClass ? { html, bodyClass: frame.bodyClass } : { html };
+}
+
 /** The parts of the page that depend on the post, for the first render and for live updates. */
 export function renderPostContent(input: PageInput): PostContent {
   const view = headerView(input);
   const bodyProblems = (input.problems ?? []).filter((p) => p.line >= input.post.bodyStartLine);
-  const bodyHtml = renderPostBody(input.post, { resolveUrl: input.resolveUrl, problems: bodyProblems });
-  const author = authorColumnHtml(input, view);
-  const title = titleHtml(input, view);
-  const html =
-    `<div class="row">${author}` +
-    `<div class="col-md-9 rp-post">${title}<div class="rp-body" data-rp-body>${bodyHtml}</div></div>` +
-    '</div>';
+  const look = input.look;
+  const jekyll = look?.kind === 'jekyll' ? look.jekyll : undefined;
+  const bodyHtml = renderPostBody(input.post, {
+    resolveUrl: input.resolveUrl,
+    problems: bodyProblems,
+    evaluateTemplate: jekyll ? liquidEvaluator(input, jekyll) : undefined,
+  });
+  let html: string;
+  let headerHtml: string;
+  let bodyClass: string | undefined;
+  if (look && look.kind !== 'builtin') {
+    const own = look.kind === 'jekyll' ? jekyllContent(input, look, bodyHtml) : undefined;
+    if (own && 'html' in own) {
+      html = own.html;
+      bodyClass = own.bodyClass;
+    } else {
+      const note = own && 'error' in own ? `The site's layout could not be used (${own.error}); showing a plain page.` : undefined;
+      html = neutralContent(input, view, look, bodyHtml, note);
+    }
+    headerHtml = html.slice(0, Math.max(0, html.indexOf('data-rp-body')));
+  } else {
+    const author = authorColumnHtml(input, view);
+    const title = titleHtml(input, view);
+    html =
+      `<div class="row">${author}` +
+      `<div class="col-md-9 rp-post">${title}<div class="rp-body" data-rp-body>${bodyHtml}</div></div>` +
+      '</div>';
+    headerHtml = author + title;
+  }
   const content: PostContent = {
     html,
     title: view.header.title ?? 'Untitled post',
     banner: bannerHtml(input, view),
-    headerHtml: author + title,
+    headerHtml,
     bodyHtml,
   };
+  if (bodyClass) content.bodyClass = bodyClass;
   if (input.uri !== undefined) content.uri = input.uri;
   return content;
 }
@@ -240,8 +428,9 @@ function cspSources(value: string): string {
 export function contentSecurityPolicy(mode: PageMode): string {
   if (mode.kind === 'standalone') return "default-src 'none'; img-src * data:; style-src 'unsafe-inline'";
   const source = cspSources(mode.cspSource);
+  const inlineStyle = mode.inlineCss ? ` 'nonce-${cspToken(mode.nonce)}'` : '';
   return (
-    `default-src 'none'; img-src ${source} https: data:; style-src ${source}; ` +
+    `default-src 'none'; img-src ${source} https: data:; style-src ${source}${inlineStyle}; ` +
     `script-src 'nonce-${cspToken(mode.nonce)}'; font-src ${source}`
   );
 }
@@ -256,15 +445,17 @@ function entries(list: unknown): { label: unknown; href: unknown }[] {
   return Array.isArray(list) ? list.filter((e): e is { label: unknown; href: unknown } => typeof e === 'object' && e !== null) : [];
 }
 
-function siteHeaderHtml(profile: SiteProfile): string {
+function siteHeaderHtml(profile: SiteProfile, input: PageInput): string {
   const preview = profile.preview ?? {};
   const siteName = typeof preview.siteName === 'string' ? preview.siteName.slice(0, MAX_NAME) : '';
+  const logo = input.look?.logo ? input.resolveUrl(input.look.logo, 'image') : undefined;
+  const brand = logo && isSafeUrl(logo, 'image') ? `<img src="${escapeHtml(logo)}" alt="${escapeHtml(siteName)}">` : escapeHtml(siteName);
   const crumbs = entries(preview.breadcrumb).map((e) => `<li>${siteLink(e.label, e.href)}</li>`);
   const menu = entries(preview.menu).map((e) => `<li>${siteLink(e.label, e.href)}</li>`);
   return (
     `<div class="rp-topnav"><div class="container"><ul class="breadcrumb">${crumbs.join('')}</ul></div></div>` +
     `<div class="navbar rp-navbar" role="navigation"><div class="container">` +
-    `<a class="navbar-brand" href="/">${escapeHtml(siteName)}</a>` +
+    `<a class="navbar-brand" href="/">${brand}</a>` +
     `<ul class="nav navbar-nav navbar-right">${menu.join('')}</ul>` +
     `</div></div>`
   );
@@ -279,13 +470,21 @@ function footerHtml(input: PageInput): string {
   );
 }
 
-function stylesHtml(mode: PageMode): string {
-  if (mode.kind === 'standalone') return `<style>${mode.inlineCss.replace(/<\/style/gi, '<\\/style')}</style>`;
-  return mode.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`).join('\n');
+function styleElement(css: string, nonce?: string): string {
+  const attr = nonce === undefined ? '' : ` nonce="${escapeHtml(cspToken(nonce))}"`;
+  return `<style${attr}>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
 }
 
-function bodyAttributes(input: PageInput): string {
-  let attrs = ' class="rp-page"';
+function stylesHtml(mode: PageMode): string {
+  if (mode.kind === 'standalone') return styleElement(mode.inlineCss);
+  const links = mode.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`);
+  if (mode.inlineCss) links.push(styleElement(mode.inlineCss, mode.nonce));
+  return links.join('\n');
+}
+
+function bodyAttributes(input: PageInput, content: PostContent): string {
+  const kind = input.look && input.look.kind !== 'builtin' ? ` rp-site-${input.look.kind}` : '';
+  let attrs = ` class="rp-page${kind}${content.bodyClass ? ' ' + escapeHtml(content.bodyClass) : ''}"`;
   if (input.uri !== undefined) attrs += ` data-rp-uri="${escapeHtml(input.uri)}"`;
   if (input.initialLine !== undefined && Number.isInteger(input.initialLine) && input.initialLine >= 0) {
     attrs += ` data-rp-initial-line="${input.initialLine}"`;
@@ -296,6 +495,8 @@ function bodyAttributes(input: PageInput): string {
 /** The complete HTML document of the preview: the site's header, the post and the footer. Never throws. */
 export function renderPostPage(input: PageInput): string {
   const content = renderPostContent(input);
+  // The site's own page (its layouts, or a plain page with its name) has its header and footer inside the content.
+  const ownPage = input.look !== undefined && input.look.kind !== 'builtin';
   const script =
     input.mode.kind === 'webview'
       ? `<script nonce="${escapeHtml(cspToken(input.mode.nonce))}" src="${escapeHtml(input.mode.scriptUri)}"></script>`
@@ -310,11 +511,11 @@ export function renderPostPage(input: PageInput): string {
     `<title>${escapeHtml(content.title)}</title>`,
     stylesHtml(input.mode),
     '</head>',
-    `<body${bodyAttributes(input)}>`,
+    `<body${bodyAttributes(input, content)}>`,
     `<div class="rp-banner" data-rp-banner role="status">${content.banner}</div>`,
-    siteHeaderHtml(input.profile),
-    `<div class="container rp-content" data-rp-content>${content.html}</div>`,
-    footerHtml(input),
+    ...(ownPage
+      ? [`<div class="rp-content" data-rp-content>${content.html}</div>`]
+      : [siteHeaderHtml(input.profile, input), `<div class="container rp-content" data-rp-content>${content.html}</div>`, footerHtml(input)]),
     script,
     '</body>',
     '</html>',

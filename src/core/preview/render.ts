@@ -20,7 +20,26 @@ export interface RenderBodyOptions {
   resolveUrl(href: string, kind: UrlKind): string;
   /** Problems of the body, shown as marks on their blocks. */
   problems?: BodyProblem[];
+  /**
+   * `placeholder` (the default): a picture from the internet is shown as a neutral box with its text, so the page
+   * never waits on the network; `load`: its URL is kept (the page's policy then decides).
+   */
+  remoteImages?: 'placeholder' | 'load';
+  /**
+   * Evaluates one piece of template syntax (`{{ site.version }}`) the way the site's generator would; undefined
+   * when it cannot (the piece is then shown as a chip with its name).
+   */
+  evaluateTemplate?: (source: string) => string | undefined;
 }
+
+/**
+ * Template syntax in a post's text: Hugo shortcodes (`{{< name >}}`, `{{% name %}}`), Liquid tags and output
+ * (`{% name %}`, `{{ name }}`). The name is the first word.
+ */
+const TEMPLATE_SYNTAX = /\{\{[<%]\s*(\/?\s*[\w./-]{1,60})[\s\S]*?[>%]\}\}|\{%-?\s*([\w./-]{1,60})[\s\S]*?-?%\}|\{\{-?\s*([^\s|}]{1,60})[\s\S]*?-?\}\}/g;
+/** An MDX component in a post: a tag whose name starts with a capital letter. */
+const COMPONENT = /^<\/?([A-Z][\w.]{0,60})/;
+const MAX_CHIPS = 500;
 
 /** The generator removes the first `READMORE` of a page (its summary separator). */
 const SUMMARY_SEPARATOR = 'READMORE';
@@ -35,7 +54,8 @@ export function renderPostBody(post: ParsedPost, options: RenderBodyOptions): st
   const md = sharedMarkdown();
   const resolve = safeResolver(options.resolveUrl);
   try {
-    const tokens = previewTokens(post.tokens, resolve, options.problems ?? [], md.validateLink.bind(md));
+    const templates: TemplateState = { evaluate: options.evaluateTemplate, chips: 0, remoteImages: options.remoteImages ?? 'placeholder' };
+    const tokens = previewTokens(post.tokens, resolve, options.problems ?? [], md.validateLink.bind(md), templates);
     const sanitizeState = createSanitizeState();
     const env: RenderEnv = { sanitizeState, rewriteUrl: resolve };
     return md.renderer.render(tokens, md.options, env) + closeOpenElements(sanitizeState);
@@ -76,11 +96,12 @@ function previewTokens(
   resolve: (href: string, kind: UrlKind) => string,
   problems: BodyProblem[],
   validateLink: (url: string) => boolean,
+  templates: TemplateState,
 ): Token[] {
   const marks = problemMarks(source, problems);
   const separator = { removed: false };
   return source.map((token, index) => {
-    if (token.type === 'inline') return previewInline(token, resolve, separator, validateLink);
+    if (token.type === 'inline') return previewInline(token, resolve, separator, validateLink, templates);
     if (!isMarkableBlock(token)) return token;
     const copy = cloneToken(token);
     const attrs: [string, string][] = [['data-line', String((token.map as [number, number])[0])]];
@@ -112,10 +133,20 @@ function previewInline(
   resolve: (href: string, kind: UrlKind) => string,
   separator: { removed: boolean },
   validateLink: (url: string) => boolean,
+  templates: TemplateState,
 ): Token {
   const children = token.children ?? [];
   let changed = false;
-  const copies = children.map((child) => {
+  const copies = children.flatMap((child): Token | Token[] => {
+    const shown = templateTokens(child, templates);
+    if (shown) {
+      changed = true;
+      return shown;
+    }
+    if (child.type === 'image' && templates.remoteImages === 'placeholder' && /^(https?:)?\/\//i.test(String(child.attrGet('src') ?? ''))) {
+      changed = true;
+      return remoteImageToken(child);
+    }
     if (child.type === 'link_open' || child.type === 'image') {
       const attr = child.type === 'image' ? 'src' : 'href';
       const kind: UrlKind = child.type === 'image' ? 'image' : 'link';
@@ -140,6 +171,81 @@ function previewInline(
   const copy = cloneToken(token);
   copy.children = copies;
   return copy;
+}
+
+interface TemplateState {
+  evaluate?: (source: string) => string | undefined;
+  chips: number;
+  remoteImages: 'placeholder' | 'load';
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** A picture from the internet, as a neutral box with its alternative text and where it is from. */
+function remoteImageToken(image: Token): Token {
+  const box = cloneToken(image);
+  box.type = 'html_inline';
+  box.children = null;
+  const src = String(image.attrGet('src') ?? '');
+  let host = '';
+  try {
+    host = new URL(src, 'https://x.invalid').host;
+  } catch {
+    host = '';
+  }
+  const alt = (image.children ?? []).map((c) => c.content).join('').slice(0, 200);
+  const title = `A picture from ${host || 'the internet'}, not loaded: the preview shows local files only`;
+  box.content = `<span class="rp-remote-image" title="${escapeText(title)}">${escapeText(alt || 'picture')}</span>`;
+  return box;
+}
+
+function chipToken(like: Token, name: string): Token {
+  const chip = cloneToken(like);
+  chip.type = 'html_inline';
+  chip.content = `<span class="rp-chip" title="Template syntax the preview does not run">${name.replace(/[&<>"']/g, '')}</span>`;
+  return chip;
+}
+
+function textToken(like: Token, content: string): Token {
+  const text = cloneToken(like);
+  text.type = 'text';
+  text.content = content;
+  return text;
+}
+
+/**
+ * Template syntax in a text token, evaluated where the site's engine can, else shown as a chip with its name; an
+ * MDX component likewise. Undefined when the token has none.
+ */
+function templateTokens(child: Token, templates: TemplateState): Token[] | undefined {
+  if (child.type === 'html_inline') {
+    const component = COMPONENT.exec(child.content);
+    if (!component || templates.chips >= MAX_CHIPS) return undefined;
+    templates.chips++;
+    return child.content.startsWith('</') ? [] : [chipToken(child, component[1])];
+  }
+  if (child.type !== 'text' || !child.content.includes('{')) return undefined;
+  const out: Token[] = [];
+  let last = 0;
+  for (const match of child.content.matchAll(TEMPLATE_SYNTAX)) {
+    if (templates.chips >= MAX_CHIPS) break;
+    const at = match.index ?? 0;
+    if (at > last) out.push(textToken(child, child.content.slice(last, at)));
+    last = at + match[0].length;
+    templates.chips++;
+    const liquid = match[1] === undefined;
+    const value = liquid && templates.evaluate ? templates.evaluate(match[0]) : undefined;
+    if (value !== undefined) {
+      if (value) out.push(textToken(child, value));
+    } else {
+      out.push(chipToken(child, (match[1] ?? match[2] ?? match[3] ?? '').replace(/\s+/g, '')));
+    }
+  }
+  if (!out.length) return undefined;
+  if (last < child.content.length) out.push(textToken(child, child.content.slice(last)));
+  return out;
 }
 
 interface BlockMark {

@@ -10,6 +10,9 @@ import { resolveSiteUrl } from '../../core/site/siteIndex';
 import type { FromWebview, ToWebview } from '../../core/preview/previewMessages';
 import type { SiteContext } from '../../core/site/workspace';
 import { siteStylesheetFiles } from '../../core/site/configPaths';
+import { previewSiteFor } from '../../core/preview/site/previewSite';
+import { siteLook, type SiteLook } from '../../core/preview/site/siteLook';
+import { cssWithUrls } from '../../core/preview/site/stylesheets';
 import type { PostDiagnostics } from '../diagnostics';
 import type { PostCache } from '../postCache';
 import { tooLargeForLiveWork } from '../settings';
@@ -37,6 +40,8 @@ export interface PreviewState {
 export class PreviewPanel implements vscode.Disposable {
   private document: vscode.TextDocument | undefined;
   private site: SiteContext | undefined;
+  /** How the post's site dresses its posts (its CSS, layouts, name and menu); built when the page loads. */
+  private look: SiteLook | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   /** Until this time, scroll events from the editor are echoes of a scroll the preview asked for. */
@@ -112,10 +117,12 @@ export class PreviewPanel implements vscode.Disposable {
   /** Shows a post: a full page load when the site changes, a message otherwise. */
   show(document: vscode.TextDocument): void {
     const site = this.services.sites.siteForFile(document.uri);
-    const sameSite = this.document !== undefined && site?.root === this.site?.root;
+    const look = document.uri.scheme === 'file' ? lookFor(document.uri.fsPath, site) : undefined;
+    const sameSite = this.document !== undefined && site?.root === this.site?.root && look?.site.root === this.look?.site.root;
     if (this.document?.uri.toString() !== document.uri.toString()) this.line = undefined;
     this.document = document;
     this.site = site;
+    this.look = look;
     this.updateTitle();
     if (sameSite) {
       this.update();
@@ -136,6 +143,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   private resourceRoots(document: vscode.TextDocument, site: SiteContext | undefined): vscode.Uri[] {
     const roots = [vscode.Uri.joinPath(this.services.extensionUri, 'media'), vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview')];
+    if (this.look) roots.push(vscode.Uri.file(this.look.site.publicRoot));
     if (site) roots.push(vscode.Uri.file(path.join(site.root, site.profile.sourceFolder)));
     else if (document.uri.scheme === 'file') roots.push(vscode.Uri.file(path.dirname(document.uri.fsPath)));
     // Only folders inside the site: a config cannot open the rest of the disk to the page.
@@ -149,13 +157,22 @@ export class PreviewPanel implements vscode.Disposable {
     const siteSheets = (this.site ? siteStylesheetFiles(this.site.root, this.site.profile) : []).map((css) =>
       webview.asWebviewUri(vscode.Uri.file(css)).toString(),
     );
-    return {
+    const look = this.look;
+    const ours = look && look.kind !== 'builtin' ? 'site.css' : 'preview.css';
+    const mode: PageInput['mode'] = {
       kind: 'webview',
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       scriptUri: media('dist', 'webview', 'preview.js'),
-      styleUris: siteSheets.length ? siteSheets : [media('media', 'preview.css')],
+      styleUris: siteSheets.length ? siteSheets : [media('media', ours)],
     };
+    if (!siteSheets.length && look?.styles.css) {
+      mode.inlineCss = cssWithUrls(look.styles.css, (sitePath) => {
+        const file = path.join(look.site.publicRoot, decodeURIComponent(sitePath.replace(/[?#].*$/s, '')));
+        return fs.existsSync(file) ? webview.asWebviewUri(vscode.Uri.file(file)).toString() : undefined;
+      });
+    }
+    return mode;
   }
 
   private pageInput(document: vscode.TextDocument, mode: PageInput['mode']): PageInput {
@@ -171,6 +188,8 @@ export class PreviewPanel implements vscode.Disposable {
     return {
       post,
       fileName: path.basename(document.uri.fsPath || document.uri.path),
+      filePath: document.uri.scheme === 'file' ? document.uri.fsPath : undefined,
+      look: this.look,
       profile,
       mode,
       resolveUrl: (href, kind) => this.resolveUrl(document, href, kind),
@@ -188,7 +207,8 @@ export class PreviewPanel implements vscode.Disposable {
     if (kind !== 'image' || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return href;
     const clean = decodeURIComponent(href.replace(/[?#].*$/, ''));
     let file: string | undefined;
-    if (clean.startsWith('/') && this.site) file = path.join(this.site.root, this.site.profile.sourceFolder, clean);
+    if (clean.startsWith('/') && this.look) file = path.join(this.look.site.publicRoot, clean);
+    else if (clean.startsWith('/') && this.site) file = path.join(this.site.root, this.site.profile.sourceFolder, clean);
     else if (!clean.startsWith('/') && document.uri.scheme === 'file') file = path.join(path.dirname(document.uri.fsPath), clean);
     if (!file || !fs.existsSync(file)) return href;
     return this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
@@ -284,6 +304,16 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel.dispose();
     this.disposed.fire();
     this.disposed.dispose();
+  }
+}
+
+/** The site's look for a post; a site whose look cannot be made gets the built-in page. */
+function lookFor(file: string, site: SiteContext | undefined): SiteLook | undefined {
+  try {
+    const previewSite = previewSiteFor(file, site);
+    return previewSite ? siteLook(previewSite) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
