@@ -10,14 +10,21 @@ const shots = join(ROOT, 'out', 'screenshots');
 mkdirSync(shots, { recursive: true });
 const summaryFile = join(ROOT, 'out', 'test', 'e2e-summary.json');
 const results = [];
+/** The page of the running session, for a screenshot when a check fails. */
+let currentPage;
+
+// RELEASE_POST_E2E_GREP runs only the checks whose name matches it (a regular expression).
+const only = process.env.RELEASE_POST_E2E_GREP ? new RegExp(process.env.RELEASE_POST_E2E_GREP) : undefined;
 
 async function check(name, fn) {
+  if (only && !only.test(name)) return;
   try {
     await fn();
     results.push({ name, ok: true });
     console.log(`    ✓ ${name}`);
   } catch (err) {
     results.push({ name, ok: false });
+    await currentPage?.screenshot({ path: join(shots, `e2e-failed-${results.length}.png`) }).catch(() => {});
     console.log(`    ✗ ${name}\n      ${String(err?.message ?? err).split('\n').slice(0, 4).join('\n      ')}`);
   }
 }
@@ -56,13 +63,27 @@ async function runCommand(page, title) {
   }
 }
 
+/** Opens a file with Quick Open; retried, since the first file search of a new window can be slow. */
 async function quickOpen(page, fileName) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(fileName);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${fileName}"]`, { timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`.tab[aria-label*="${fileName}"]`, { timeout: 10000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(fileName);
+    try {
+      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${fileName}"]`, { timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`.editor-group-container.active .tab.active[aria-label*="${fileName}"]`, { timeout: 10000 });
+      return;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
+/** The label of the focused row of a list (quick input or suggest widget), or '' when none is focused yet. */
+async function focusedRow(page, list) {
+  return (await page.getAttribute(`${list} .monaco-list-row.focused`, 'aria-label', { timeout: 5000 }).catch(() => '')) ?? '';
 }
 
 async function session(folder, fn) {
@@ -77,6 +98,7 @@ async function session(folder, fn) {
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) page.cspViolations.push(m.text().slice(0, 300));
     });
+    currentPage = page;
     await page.goto(workbenchUrl({ port, folder }));
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     // The extension activates on the first Markdown file; give the workbench a moment to settle its layout.
@@ -199,6 +221,79 @@ try {
         title = (await frame.textContent('h1.rp-title').catch(() => '')) ?? '';
       }
       assert(/Orbit Scheduler Deep Dive/.test(title), `after the reload the preview shows "${title}"`);
+    });
+  });
+
+  writeFileSync(join(sample, 'NOTES.md'), '# Notes\n\nNot a post.\n');
+  await session(sample, async (page) => {
+    const opened = [];
+    page.context().on('page', (p) => opened.push(p));
+    const dialogShown = async () => (await page.$('.monaco-dialog-box')) !== null;
+
+    await check('a web link clicked in the preview opens once, by the extension (one browser tab after one confirmation)', async () => {
+      await quickOpen(page, '2025-04-15-orbit-community-update.md');
+      await runCommand(page, 'Release Post: Open Preview to the Side');
+      const frame = await previewFrame(page);
+      await frame.click('a[href="https://orbit.example.org/community/"]');
+      await page.waitForTimeout(2500);
+      const atOnce = opened.length;
+      // VS Code asks before it opens a website that is not trusted; the person answers "Open".
+      const dialog = await dialogShown();
+      if (dialog) {
+        await page.click('.monaco-dialog-box .monaco-button >> text="Open"');
+        await page.waitForTimeout(2500);
+      }
+      const urls = opened.map((p) => p.url());
+      for (const p of opened.splice(0)) await p.close().catch(() => {});
+      assert(urls.length === 1, `${urls.length} browser tabs opened (${atOnce} at once, then ${dialog ? 'one after the dialog' : 'no dialog'}): ${urls.join(' ')}`);
+      assert(!(await dialogShown()), 'a second dialog is waiting');
+    });
+    await check('a site link clicked in the preview opens the post in the editor, and nothing else', async () => {
+      const frame = await previewFrame(page);
+      await frame.click('a[href="/blog/orbit-1-0-0-released/"]');
+      await page.waitForSelector('.tab.active[aria-label*="2025-03-04-orbit-1-0-0-released.md"]', { timeout: 10000 });
+      await page.waitForTimeout(1500);
+      const stray = opened.map((p) => p.url());
+      for (const p of opened.splice(0)) await p.close().catch(() => {});
+      assert(stray.length === 0, `also opened: ${stray.join(', ')}`);
+      assert(!(await dialogShown()), 'a VS Code dialog appeared');
+    });
+    await check('the preview\'s footer names the post shown after a switch', async () => {
+      const frame = await previewFrame(page);
+      const deadline = Date.now() + 10000;
+      let file = '';
+      while (Date.now() < deadline && file !== '2025-03-04-orbit-1-0-0-released.md') {
+        await page.waitForTimeout(200);
+        file = ((await frame.textContent('.rp-file').catch(() => '')) ?? '').trim();
+      }
+      assert(file === '2025-03-04-orbit-1-0-0-released.md', `the footer names "${file}"`);
+    });
+    await check('a post has one "Open Preview to the Side" button (ours); another Markdown file keeps the built-in one', async () => {
+      const buttons = () => page.$$eval('.editor-group-container.active .editor-actions .action-label', (els) =>
+        els.filter((e) => /Open Preview to the Side/.test(e.getAttribute('aria-label') ?? '')).length,
+      );
+      await quickOpen(page, '2025-06-10-orbit-1-1-0-released.md');
+      await page.waitForTimeout(1000);
+      const onPost = await buttons();
+      await quickOpen(page, 'NOTES.md');
+      await page.waitForTimeout(1000);
+      const onNotes = await buttons();
+      assert(onPost === 1, `${onPost} preview buttons on a post`);
+      assert(onNotes === 1, `${onNotes} preview buttons on NOTES.md`);
+    });
+    await check('New Release Post: typing part of an existing author\'s name keeps that author on top, above a new author', async () => {
+      await runCommand(page, 'Release Post: New Release Post');
+      for (let step = 0; step < 2; step++) {
+        await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+        await page.waitForTimeout(800);
+        await page.keyboard.press('Enter');
+      }
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15000 });
+      await page.keyboard.type('Chen', { delay: 60 });
+      await page.waitForTimeout(1000);
+      const row = await focusedRow(page, '.quick-input-list');
+      await page.keyboard.press('Escape');
+      assert(/Chen Wei/.test(row) && !/new author/i.test(row), `the selected author is "${row}"`);
     });
   });
 

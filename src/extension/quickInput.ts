@@ -41,7 +41,7 @@ export function askText(
  */
 export function askPickOrType<T extends vscode.QuickPickItem>(
   step: Step,
-  options: { items: T[]; placeholder: string; newItem: (typed: string) => T },
+  options: { items: T[]; placeholder: string; /** An item whose label does not contain `typed` (see below). */ newItem: (typed: string) => T },
 ): Promise<T | undefined> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<T>();
@@ -51,7 +51,9 @@ export function askPickOrType<T extends vscode.QuickPickItem>(
     pick.onDidChangeValue((value) => {
       const typed = value.trim();
       const known = options.items.some((i) => i.label.toLowerCase() === typed.toLowerCase());
-      pick.items = typed && !known ? [...options.items, options.newItem(typed)] : options.items;
+      // The new value's item is always shown but its label never matches what is typed: VS Code ranks items by how
+      // their label matches, so an existing "Jie Yu" stays above (and selected over) a new "Jie".
+      pick.items = typed && !known ? [...options.items, { ...options.newItem(typed), alwaysShow: true }] : options.items;
     });
     pick.onDidAccept(() => {
       const chosen = pick.selectedItems[0] ?? pick.activeItems[0];

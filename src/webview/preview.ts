@@ -53,7 +53,8 @@ function isUpdate(message: Record<string, unknown>): message is Record<string, u
     typeof message.title === 'string' &&
     (message.banner === undefined || typeof message.banner === 'string') &&
     (message.uri === undefined || typeof message.uri === 'string') &&
-    (message.line === undefined || isFiniteNumber(message.line))
+    (message.line === undefined || isFiniteNumber(message.line)) &&
+    (message.fileName === undefined || typeof message.fileName === 'string')
   );
 }
 
@@ -82,6 +83,8 @@ function applyUpdate(message: UpdateMessage): void {
   const banner = document.querySelector('[data-rp-banner]');
   if (banner && banner.innerHTML !== (message.banner ?? '')) banner.innerHTML = message.banner ?? '';
   if (message.uri !== undefined) state.uri = message.uri;
+  const file = document.querySelector('.rp-file');
+  if (file && message.fileName !== undefined) file.textContent = message.fileName;
   if (message.line !== undefined) scrollToLine(message.line);
   else if (otherPost) scrollToLine(0);
   else if (anchor?.isConnected) {
@@ -131,7 +134,10 @@ document.addEventListener('dblclick', (event) => {
 function onLinkActivated(event: MouseEvent): void {
   const link = event.target instanceof Element ? event.target.closest('a') : null;
   if (!link) return;
+  // VS Code's webview host opens links itself from a bubble-phase listener on this window that ignores
+  // preventDefault(): stopping the event here, in the capture phase, makes the extension the only one to open it.
   event.preventDefault();
+  event.stopImmediatePropagation();
   const href = link.getAttribute('href');
   if (!href) return;
   if (href.startsWith('#')) {
@@ -147,8 +153,8 @@ function onLinkActivated(event: MouseEvent): void {
   vscode.postMessage({ type: 'openLink', href });
 }
 
-document.addEventListener('click', onLinkActivated);
-document.addEventListener('auxclick', onLinkActivated);
+window.addEventListener('click', onLinkActivated, true);
+window.addEventListener('auxclick', onLinkActivated, true);
 
 function initialLine(): number | undefined {
   const saved = vscode.getState() as PreviewWebviewState | undefined;
