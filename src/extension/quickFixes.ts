@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { chooseFixes } from '../core/rules/fixes';
 import type { Fix, Problem } from '../core/rules/lint';
 import { toRange } from './convert';
 import { DIAGNOSTIC_SOURCE, type PostDiagnostics } from './diagnostics';
@@ -68,25 +69,13 @@ function countEdits(problems: Problem[]): number {
   return problems.filter((p) => p.fixes?.some((f) => 'edits' in f)).length;
 }
 
-/** Every problem's first text fix whose edits do not overlap an earlier one; renames are left to the user. */
+/** Every problem's first text fix whose edits do not overlap an earlier one (n log n); renames are left to the user. */
 export function fixAllEdit(document: vscode.TextDocument, problems: Problem[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  const taken: vscode.Range[] = [];
-  for (const problem of problems) {
-    const fix = problem.fixes?.find((f): f is Extract<Fix, { edits: unknown }> => 'edits' in f);
-    if (!fix) continue;
-    const ranges = fix.edits.map((e) => toRange(e.range));
-    if (ranges.some((r) => taken.some((t) => overlaps(r, t)))) continue;
-    taken.push(...ranges);
-    for (const e of fix.edits) edit.replace(document.uri, toRange(e.range), e.newText);
+  for (const chosen of chooseFixes(problems)) {
+    for (const e of chosen.edits) edit.replace(document.uri, toRange(e.range), e.newText);
   }
   return edit;
-}
-
-function overlaps(a: vscode.Range, b: vscode.Range): boolean {
-  // Two insertions at one point do not clash: they are applied in order.
-  if (a.isEmpty && b.isEmpty) return false;
-  return a.start.isBefore(b.end) && b.start.isBefore(a.end);
 }
 
 function fixAllAction(document: vscode.TextDocument, problems: Problem[]): vscode.CodeAction | undefined {
