@@ -139,8 +139,8 @@ const MUTATIONS: Record<string, (text: string, rng: Random) => string> = {
   'deep block nesting': (t, rng) =>
     frontMatterInsert(t, Array.from({ length: between(rng, 50, 400) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x'),
   'big table': (t, rng) => {
-    const cols = between(rng, 2, 200);
-    const rows = between(rng, 10, 5000);
+    const cols = between(rng, 2, 30);
+    const rows = between(rng, 10, 1000);
     const row = '|' + ' x |'.repeat(cols);
     return insertAt(t, rng, `\n\n${row}\n|${' --- |'.repeat(cols)}\n${(row + '\n').repeat(rows)}\n`);
   },
@@ -170,14 +170,17 @@ function aliasBomb(): string {
     .join('\n');
 }
 
-/** One to three mutations of a post, named. */
+/** The editor checks posts up to 1 MiB while typing; a larger one gets one information message instead. */
+export const LIVE_LIMIT = 1024 * 1024;
+
+/** One to three mutations of a post, named; cut to the editor's live limit. */
 export function mutate(text: string, rng: Random): { text: string; kinds: string[] } {
   const kinds: string[] = [];
   let result = text;
   for (let n = between(rng, 1, 3); n > 0; n--) {
     const kind = pick(rng, MUTATION_KINDS);
     kinds.push(kind);
-    result = MUTATIONS[kind](result, rng);
+    result = MUTATIONS[kind](result, rng).slice(0, LIVE_LIMIT);
   }
   return { text: result, kinds };
 }
