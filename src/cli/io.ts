@@ -3,6 +3,8 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** The whole standard input, for `lint -`. */
+  readStdin?: () => Promise<string>;
 }
 
 /** Exit codes shared by every command. */

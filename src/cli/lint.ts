@@ -16,13 +16,15 @@ import { sarifReport } from './formats/sarif';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './io';
 import { lineStartFile, printable } from './printable';
 
-const USAGE = `Usage: release-post lint [--format text|json|github|sarif] [--config FILE] [--fix] PATH...
+const USAGE = `Usage: release-post lint [--format text|json|github|sarif] [--config FILE] [--fix] [--stdin-filename NAME] PATH...|-
 
 Checks the posts among PATH: a file named is checked as a post; a folder is searched for the posts of the site it
 belongs to (as its generator finds them), or for Markdown files that look like posts, skipping node_modules and
 dot-folders. Exits 0 without errors, 1 with errors, 2 on bad usage, an unreadable path or a folder with no posts
 (the report still covers the paths that could be read). A file over 5 MB is not checked and counts as an error.
 --fix applies the fixes of the editor's "fix all", prints each one and reports what is left.
+- reads one post from standard input; --stdin-filename gives its file name (for the rules on file names, the
+  site and its config, and the report), as if the post were that file.
 `;
 
 /** Files above this size are reported, not checked. */
@@ -36,6 +38,7 @@ interface LintArgs {
   paths: string[];
   help: boolean;
   fix: boolean;
+  stdinFilename: string | undefined;
 }
 
 /** One problem as the CLI reports it: 1-based lines and columns, end exclusive. */
@@ -51,7 +54,7 @@ export interface ReportedProblem {
 }
 
 function parseArgs(argv: string[]): LintArgs | { error: string } {
-  const args: LintArgs = { format: 'text', config: undefined, paths: [], help: false, fix: false };
+  const args: LintArgs = { format: 'text', config: undefined, paths: [], help: false, fix: false, stdinFilename: undefined };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -71,7 +74,7 @@ function parseArgs(argv: string[]): LintArgs | { error: string } {
       args.fix = true;
       continue;
     }
-    const m = /^--(format|config)(?:=(.*))?$/s.exec(arg);
+    const m = /^--(format|config|stdin-filename)(?:=(.*))?$/s.exec(arg);
     if (!m) return { error: `unknown option "${arg}"` };
     const value = m[2] ?? argv[++i];
     if (value === undefined || value === '') return { error: `--${m[1]} needs a value` };
@@ -80,6 +83,8 @@ function parseArgs(argv: string[]): LintArgs | { error: string } {
         return { error: `--format must be text, json, github or sarif, not "${value}"` };
       }
       args.format = value;
+    } else if (m[1] === 'stdin-filename') {
+      args.stdinFilename = value;
     } else {
       args.config = value;
     }
@@ -227,12 +232,23 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     }
   }
 
+  const fromStdin = args.paths.includes('-');
+  if (fromStdin && args.fix) {
+    io.err('release-post lint: --fix cannot write back to standard input; name the file instead.\n');
+    return EXIT_USAGE;
+  }
+  if (args.stdinFilename !== undefined && !fromStdin) {
+    io.err('release-post lint: --stdin-filename names the post read from "-"; give "-" as a PATH.\n');
+    return EXIT_USAGE;
+  }
+
   const files: string[] = [];
   const named = new Set<string>();
   const folders: { given: string; files: string[] }[] = [];
   const unreadable: string[] = [];
   const missing: string[] = [];
   for (const given of args.paths) {
+    if (given === '-') continue;
     const full = path.resolve(io.cwd, given);
     let stat: fs.Stats;
     try {
@@ -276,6 +292,17 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const peopleFor = releasePeopleCache();
   // What --fix changed goes beside a text report, and to stderr when stdout must stay machine-readable.
   const fixLog = args.format === 'text' ? io.out : io.err;
+  if (fromStdin) {
+    const stdin = await readStandardInput(io, args.stdinFilename);
+    if ('error' in stdin) {
+      io.err(`release-post lint: ${stdin.error}\n`);
+      return EXIT_USAGE;
+    }
+    const site = forcedSite ?? stdin.site;
+    reportConfig(site);
+    checked++;
+    for (const p of stdin.lint(site, linkCheckerFor(site))) reported.push(toReported(stdin.shown, p));
+  }
   for (const file of [...new Set(files)]) {
     const site = forcedSite ?? findSiteForFile(file);
     reportConfig(site);
@@ -309,6 +336,39 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   for (const f of empty) io.err(`release-post lint: no posts in "${printable(f.given)}": ${whatWasLookedFor(path.resolve(io.cwd, f.given), forcedSite)}.\n`);
   if (failed.length || empty.length) return EXIT_USAGE;
   return reported.some((p) => p.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+const FILE_NAME_RULES = new Set(['filename-format', 'permalink-mismatch']);
+
+/** The post on standard input: its text, the name to report it under and the site its file name puts it in. */
+async function readStandardInput(
+  io: CliIO,
+  stdinFilename: string | undefined,
+): Promise<
+  | { error: string }
+  | { shown: string; site: SiteContext | undefined; lint: (site: SiteContext | undefined, links: ((href: string) => boolean) | undefined) => Problem[] }
+> {
+  if (!io.readStdin) return { error: 'standard input cannot be read here' };
+  let text: string;
+  try {
+    text = await io.readStdin();
+  } catch {
+    return { error: 'cannot read standard input' };
+  }
+  const file = stdinFilename === undefined ? undefined : path.resolve(io.cwd, stdinFilename);
+  const shown = file === undefined ? '<stdin>' : shownPath(file, io.cwd);
+  const site = file === undefined ? undefined : findSiteForFile(file);
+  return {
+    shown,
+    site,
+    lint: (useSite, siteLinkExists) => {
+      if (Buffer.byteLength(text, 'utf8') > MAX_LINT_BYTES) return [{ ...largeFileProblem('5 MB'), severity: 'error' }];
+      if (file !== undefined) return lintPost(parsePost(text), path.basename(file), useSite?.profile ?? defaultProfile(), { siteLinkExists });
+      // Without a name there is no file name to judge, nor a permalink it implies.
+      const unnamed = lintPost(parsePost(text), 'post.md', defaultProfile(), { siteLinkExists });
+      return unnamed.filter((p) => !FILE_NAME_RULES.has(p.rule));
+    },
+  };
 }
 
 /** `unreadable`: the paths that could not be read (listed in the JSON report when there are any). */

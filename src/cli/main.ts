@@ -4,7 +4,7 @@ import { VERSION } from './version';
 const USAGE = `Usage: release-post <command> [options]
 
 Commands:
-  lint [--format text|json|github|sarif] [--config FILE] [--fix] PATH...
+  lint [--format text|json|github|sarif] [--config FILE] [--fix] [--stdin-filename NAME] PATH...|-
                                                              check posts (files or folders)
   new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE] [--gravatar HASH]
       [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
@@ -52,6 +52,11 @@ if (require.main === module) {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
   main(process.argv.slice(2), io).then(
     (code) => {

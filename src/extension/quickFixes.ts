@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { chooseFixes } from '../core/rules/fixes';
 import type { Fix, Problem } from '../core/rules/lint';
 import { toRange } from './convert';
 import { DIAGNOSTIC_SOURCE, type PostDiagnostics } from './diagnostics';
@@ -124,34 +125,19 @@ export interface FixAllPlan {
   left: Problem[];
 }
 
-/** Every problem's first text fix whose edits do not overlap an earlier one; renames are left to the user. */
+/** Every problem's first text fix whose edits do not overlap an earlier one (n log n); renames are left to the user. */
 export function planFixAll(document: vscode.TextDocument, problems: Problem[]): FixAllPlan {
   const edit = new vscode.WorkspaceEdit();
-  const taken: vscode.Range[] = [];
-  const fixed: Problem[] = [];
-  const left: Problem[] = [];
-  for (const problem of problems) {
-    const fix = problem.fixes?.find((f): f is Extract<Fix, { edits: unknown }> => 'edits' in f);
-    const ranges = fix?.edits.map((e) => toRange(e.range)) ?? [];
-    if (!fix || ranges.some((r) => taken.some((t) => overlaps(r, t)))) {
-      left.push(problem);
-      continue;
-    }
-    taken.push(...ranges);
-    fixed.push(problem);
-    for (const e of fix.edits) edit.replace(document.uri, toRange(e.range), e.newText);
+  const chosen = chooseFixes(problems);
+  for (const c of chosen) {
+    for (const e of c.edits) edit.replace(document.uri, toRange(e.range), e.newText);
   }
-  return { edit, fixed, left };
+  const fixedSet = new Set(chosen.map((c) => c.problem));
+  return { edit, fixed: problems.filter((p) => fixedSet.has(p)), left: problems.filter((p) => !fixedSet.has(p)) };
 }
 
 export function fixAllEdit(document: vscode.TextDocument, problems: Problem[]): vscode.WorkspaceEdit {
   return planFixAll(document, problems).edit;
-}
-
-function overlaps(a: vscode.Range, b: vscode.Range): boolean {
-  // Two insertions at one point do not clash: they are applied in order.
-  if (a.isEmpty && b.isEmpty) return false;
-  return a.start.isBefore(b.end) && b.start.isBefore(a.end);
 }
 
 function fixAllAction(document: vscode.TextDocument, problems: Problem[], kind: vscode.CodeActionKind): vscode.CodeAction | undefined {

@@ -8,6 +8,8 @@
 import type { Token } from 'markdown-it';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, type Document, type Node as YamlNode } from 'yaml';
 import { sharedMarkdown } from '../post/markdown';
+import { yamlRefusal } from '../post/yamlLimits';
+import { boundedRegExp } from '../text/regexpText';
 import type { TextPosition } from '../text/text';
 import { PLACEHOLDER_MARK } from './scaffold';
 
@@ -98,7 +100,7 @@ export class ReleaseMover {
       alternatives.push(`(?<=[a-z]-)${compact}(?=-\\d{4}-\\d{2}-\\d{2}\\b)`);
     }
     if (fromPrevious && toPrevious && fromPrevious !== from) add(fromPrevious, toPrevious, fromPrevious.split('.').length);
-    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'g') : undefined;
+    this.pattern = alternatives.length ? boundedRegExp(alternatives.join('|'), 'g') : undefined;
     this.newDate = toDate.split('-');
     this.datePattern = fromDate ? new RegExp(fromDate.split('-').join('([-/])'), 'g') : undefined;
   }
@@ -190,6 +192,8 @@ function firstPlaceholder(text: string): TextPosition {
 // ---------------------------------------------------------------- YAML front matter
 
 function moveYamlFrontMatter(source: string, mover: ReleaseMover, author: DraftAuthor | undefined): { text: string; title: string | undefined } {
+  // The model is untrusted text too: the same bounds as the linter's parse.
+  if (yamlRefusal(source)) return { text: mover.move(source), title: undefined };
   const doc = parseDocument(source, { keepSourceTokens: false });
   if (doc.errors.length || !isMap(doc.contents)) return { text: mover.move(source), title: undefined };
   visit(doc, {

@@ -3,6 +3,7 @@
  * function with plain inputs so that the site model's own release-post detection can take its place.
  */
 import { isMap, parseDocument } from 'yaml';
+import { yamlRefusal } from '../post/yamlLimits';
 import { compareVersions, normalizeVersion } from './versions';
 import type { ModelPost } from './fromModelPost';
 
@@ -29,6 +30,7 @@ export function titleOf(text: string): string | undefined {
     const line = /^title\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/m.exec(m[2]);
     return line ? (line[2] ?? line[1].replace(/\\"/g, '"')) : undefined;
   }
+  if (yamlRefusal(m[2])) return undefined;
   try {
     const doc = parseDocument(m[2]);
     const title = isMap(doc.contents) ? doc.get('title') : undefined;

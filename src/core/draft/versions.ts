@@ -1,5 +1,6 @@
 import type { SiteProfile } from '../site/profile';
 import { releaseSlug } from '../site/fileNames';
+import { boundedRegExp, escapeRegExp } from '../text/regexpText';
 
 /** A release version `X.Y.Z`, optionally with a pre-release suffix (`1.11.0-rc1`). */
 export interface Version {
@@ -80,10 +81,6 @@ export function versionFromTitle(title: string): string | undefined {
   return m ? normalizeVersion(m[1]) : undefined;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 const SENTINEL = '9111.9222.9333';
 const SENTINEL_SLUG = '9111-9222-9333';
 
@@ -98,7 +95,7 @@ export function releaseVersionFromSlug(profile: SiteProfile, slug: string): stri
   if (at < 0) return undefined;
   const pattern =
     escapeRegExp(sample.slice(0, at)) + '(\\d+[-.]\\d+[-.]\\d+(?:-rc\\d+)?)' + escapeRegExp(sample.slice(at + SENTINEL_SLUG.length));
-  const m = new RegExp(`^${pattern}$`, 'i').exec(slug);
+  const m = boundedRegExp(`^${pattern}$`, 'i')?.exec(slug);
   if (!m) return undefined;
   return normalizeVersion(m[1].replace(/^(\d+)[-.](\d+)[-.](\d+)/, '$1.$2.$3'));
 }

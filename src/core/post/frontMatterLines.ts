@@ -1,4 +1,5 @@
 import type { ParsedPost } from './parse';
+import { MAX_FRONT_MATTER_BYTES } from './yamlLimits';
 
 /**
  * The front matter read line by line, so completions and hovers keep working while the YAML is broken or half
@@ -85,10 +86,24 @@ function readLine(text: string, line: number): Omit<FrontMatterLine, 'path'> {
   };
 }
 
-/** Every front-matter line with the dotted path of its key, found from the indentation. */
-export function readFrontMatterLines(post: ParsedPost): FrontMatterLine[] {
+/** One reading per parse: completions and hovers ask for it at every keystroke and mouse move. */
+const readings = new WeakMap<ParsedPost, readonly FrontMatterLine[]>();
+
+/** Every front-matter line with the dotted path of its key, found from the indentation. Read once per parse. */
+export function readFrontMatterLines(post: ParsedPost): readonly FrontMatterLine[] {
+  let lines = readings.get(post);
+  if (!lines) {
+    lines = readLines(post);
+    readings.set(post, lines);
+  }
+  return lines;
+}
+
+function readLines(post: ParsedPost): FrontMatterLine[] {
   const span = frontMatterLineSpan(post);
-  if (!span) return [];
+  // A front matter too large to be parsed gets no completions or hovers either: it is reported, not read.
+  const fm = post.frontMatter;
+  if (!span || !fm || fm.contentEnd - fm.contentStart > MAX_FRONT_MATTER_BYTES) return [];
   const result: FrontMatterLine[] = [];
   // Open parents: keys with no value on their own line, innermost last.
   const parents: { indent: number; path: string }[] = [];
@@ -118,12 +133,34 @@ function closeParents(parents: { indent: number; path: string }[], read: Omit<Fr
  * The dotted path a new key typed at this indentation would get: the innermost key above it that has no value
  * and is indented less.
  */
-export function parentPathAt(lines: FrontMatterLine[], line: number, indent: number): string | undefined {
+export function parentPathAt(lines: readonly FrontMatterLine[], line: number, indent: number): string | undefined {
   if (indent === 0) return undefined;
-  for (let i = lines.length - 1; i >= 0; i--) {
+  // Lines are in document order, one per line: start just above `line` rather than at the end.
+  const first = lines.length ? lines[0].line : 0;
+  for (let i = Math.min(lines.length, line - first) - 1; i >= 0; i--) {
     const l = lines[i];
     if (l.line >= line || l.path === undefined || l.indent >= indent) continue;
     return l.key !== undefined && l.hasColon && l.value === '' ? l.path : undefined;
   }
   return undefined;
+}
+
+/** The reading of one document line, found by index (the reading has one entry per front-matter line). */
+export function frontMatterLineAt(lines: readonly FrontMatterLine[], line: number): FrontMatterLine | undefined {
+  if (!lines.length) return undefined;
+  const found = lines[line - lines[0].line];
+  return found?.line === line ? found : undefined;
+}
+
+const keyCounts = new WeakMap<readonly FrontMatterLine[], Map<string, number>>();
+
+/** How many lines hold a key at each dotted path: counted once per reading, asked at every completion. */
+export function keyLineCounts(lines: readonly FrontMatterLine[]): ReadonlyMap<string, number> {
+  let counts = keyCounts.get(lines);
+  if (!counts) {
+    counts = new Map();
+    for (const l of lines) if (l.key !== undefined && l.path !== undefined) counts.set(l.path, (counts.get(l.path) ?? 0) + 1);
+    keyCounts.set(lines, counts);
+  }
+  return counts;
 }

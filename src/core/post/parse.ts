@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import type { Token } from 'markdown-it';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { sharedMarkdown } from './markdown';
+import { duplicateKeys, yamlRefusal } from './yamlLimits';
 import { LineIndex, type TextRange } from '../text/text';
 import { parseJsonBlock, parseTomlBlock, type KeySpan } from './frontMatterFormats';
 
@@ -10,7 +11,7 @@ export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
 
 /** A problem found while reading the front matter, with its place in the document. */
 export interface FrontMatterError {
-  kind: 'unterminated' | 'not-yaml' | 'yaml' | 'toml' | 'json' | 'not-mapping' | 'tab' | 'tag' | 'non-printable';
+  kind: 'unterminated' | 'not-yaml' | 'yaml' | 'toml' | 'json' | 'not-mapping' | 'tab' | 'tag' | 'non-printable' | 'too-large';
   message: string;
   range: TextRange;
 }
@@ -102,11 +103,24 @@ function parseYaml(block: string, blockOffset: number, lines: LineIndex, errors:
   let doc: Document | undefined;
   // A lone \r (old Mac line ends) becomes \n, one for one, so offsets stay those of the document.
   const normalized = block.replace(/\r(?!\n)/g, '\n');
+  const refused = yamlRefusal(normalized);
+  if (refused) {
+    errors.push({ kind: 'too-large', message: refused, range: lines.rangeOf(blockOffset, blockOffset) });
+    return { data: undefined, doc: undefined };
+  }
   // gray-matter only dispatches to an engine; ours parses the exact block we located (its own delimiter search
   // would stop at a line such as `---x` inside the block).
   const engine = (): object => {
     const lineCounter = new LineCounter();
-    doc = parseDocument(normalized, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+    // The parser's own duplicate-key check is quadratic in the number of keys; ours is one pass.
+    doc = parseDocument(normalized, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
+    for (const d of duplicateKeys(doc)) {
+      errors.push({
+        kind: 'yaml',
+        message: `Map keys must be unique: "${d.key.slice(0, 80)}" is already a key of this mapping`,
+        range: lines.rangeOf(blockOffset + d.range[0], blockOffset + d.range[1]),
+      });
+    }
     for (const e of doc.errors) {
       const [from, to] = e.pos;
       errors.push({
@@ -115,7 +129,7 @@ function parseYaml(block: string, blockOffset: number, lines: LineIndex, errors:
         range: lines.rangeOf(blockOffset + from, blockOffset + Math.max(to, from)),
       });
     }
-    if (doc.errors.length) return {};
+    if (doc.errors.length || errors.some((e) => e.kind === 'yaml')) return {};
     // toJS guards against alias bombs (maxAliasCount) and throws on them.
     return doc.toJS({ maxAliasCount: 100 }) as object;
   };
@@ -127,7 +141,7 @@ function parseYaml(block: string, blockOffset: number, lines: LineIndex, errors:
       engines: { yaml: engine, js: refuseCode, javascript: refuseCode, JavaScript: refuseCode } as never,
       language: 'yaml',
     });
-    data = doc && !doc.errors.length ? file.data : undefined;
+    data = doc && !doc.errors.length && !errors.some((e) => e.kind === 'yaml') ? file.data : undefined;
   } catch (err) {
     if (!errors.some((e) => e.kind === 'yaml')) {
       const message = err instanceof Error ? firstLine(err.message) : 'the front matter could not be read';

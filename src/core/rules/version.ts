@@ -7,14 +7,12 @@ import { renameFix } from './fileName';
 import type { ProseBlock } from './prose';
 import type { Finding, Fix, RuleInput } from './types';
 import { agreesWithAny, dotted, inFormOf, versionsAgree, versionsInProse, versionsInSlug, type VersionMention } from './versions';
+import { boundedRegExp, escapeRegExp } from '../text/regexpText';
 
 const RULE = 'version-mismatch';
 const V = String.raw`v?\d+(?:\.\d+){1,3}(?![\w-]|\.\d)`;
 const V_OR_X = String.raw`v?\d+(?:\.(?:\d+|x)){1,3}(?![\w-]|\.\d)`;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Up to three words written before a version ("Mesos ", "the new "); only its capitalised words count as a name.
@@ -110,10 +108,12 @@ function tagLinkPattern(profile: SiteProfile): RegExp {
     .split('{version}')
     .map((part) => escapeRegExp(part.replace(/\{project\}/g, profile.projectName.toLowerCase())));
   const optionalV = before === '' ? 'v?' : '';
-  return new RegExp(
+  // A config's tag pattern too long to compile safely matches nothing.
+  const pattern = boundedRegExp(
     String.raw`(?:[?;&]hb=|/(?:blob|raw|blob_plain)/|(/releases/tag/|/tree/))${optionalV}${before}(\d+(?:\.\d+){1,3})${after}(?=[/;&)#"'>\s]|$)`,
     'gi',
   );
+  return pattern ?? /(?!)/gi;
 }
 
 /**

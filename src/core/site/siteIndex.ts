@@ -1,5 +1,6 @@
 import { fieldValue, type ParsedPost } from '../post/parse';
 import type { SiteProfile } from './profile';
+import { boundedRegExp, escapeRegExp } from '../text/regexpText';
 import { parsePostFileName, permalinkFor } from './fileNames';
 
 /** One post of the site, as links, completions and hovers show it. */
@@ -95,20 +96,16 @@ function indexPost(profile: SiteProfile, path: string, post: ParsedPost): Indexe
 const VERSION = '(\\d+(?:\\.\\d+)+(?:-[0-9A-Za-z.]+)?)';
 const DASHED_VERSION = '(\\d+(?:[-.]\\d+)+)';
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The version a release post announces, read from its title or, failing that, its slug. */
 export function releaseVersionOf(profile: SiteProfile, slug: string, title: string): string | undefined {
   const project = escapeRegExp(profile.projectName);
   const titlePattern = escapeRegExp(profile.releaseTitle).replace(/\\\{project\\\}/g, project).replace(/\\\{version\\\}/g, VERSION);
-  const fromTitle = new RegExp(`^${titlePattern}$`, 'i').exec(title.trim());
+  const fromTitle = boundedRegExp(`^${titlePattern}$`, 'i')?.exec(title.trim());
   if (fromTitle && titlePattern.includes(VERSION)) return fromTitle[1];
   const slugPattern = escapeRegExp(profile.releaseSlug)
     .replace(/\\\{project\\\}/g, project.toLowerCase())
     .replace(/\\\{version\\\}/g, DASHED_VERSION);
-  const fromSlug = new RegExp(`^${slugPattern}$`, 'i').exec(slug);
+  const fromSlug = boundedRegExp(`^${slugPattern}$`, 'i')?.exec(slug);
   if (fromSlug && slugPattern.includes(DASHED_VERSION)) return fromSlug[1].replace(/-/g, '.');
   return undefined;
 }

@@ -40,7 +40,19 @@ export function isSiteRootHref(href: string): boolean {
  * Site-root links of the body: Markdown links and images, reference definitions, and `href`/`src` of raw HTML.
  * Code blocks and code spans are left out.
  */
-export function findSiteLinks(post: ParsedPost): SiteLink[] {
+export function findSiteLinks(post: ParsedPost): readonly SiteLink[] {
+  let links = linksOfPost.get(post);
+  if (!links) {
+    links = scanPost(post);
+    linksOfPost.set(post, links);
+  }
+  return links;
+}
+
+/** One scan per parse: hovers ask at every mouse move, the linter and the link provider once more. */
+const linksOfPost = new WeakMap<ParsedPost, readonly SiteLink[]>();
+
+function scanPost(post: ParsedPost): SiteLink[] {
   const links: SiteLink[] = [];
   const md = sharedMarkdown();
   for (const region of collectRegions(post.tokens)) {

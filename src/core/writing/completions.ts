@@ -1,4 +1,11 @@
-import { frontMatterLineSpan, parentPathAt, readFrontMatterLines, type FrontMatterLine } from '../post/frontMatterLines';
+import {
+  frontMatterLineAt,
+  frontMatterLineSpan,
+  keyLineCounts,
+  parentPathAt,
+  readFrontMatterLines,
+  type FrontMatterLine,
+} from '../post/frontMatterLines';
 import { childKeys, describeField, hasChildren, isRequired } from './hover';
 import type { ParsedPost } from '../post/parse';
 import type { SiteProfile } from '../site/profile';
@@ -81,7 +88,7 @@ interface FrontMatterContext {
   fileName: string;
   profile: SiteProfile;
   index: SiteIndex;
-  lines: FrontMatterLine[];
+  lines: readonly FrontMatterLine[];
   current: FrontMatterLine;
   text: string;
 }
@@ -94,7 +101,7 @@ function completeFrontMatter(
   index: SiteIndex,
 ): CompletionResult | undefined {
   const lines = readFrontMatterLines(post);
-  const current = lines.find((l) => l.line === position.line);
+  const current = frontMatterLineAt(lines, position.line);
   if (!current) return undefined;
   const text = post.lines.lineText(position.line);
   const ctx: FrontMatterContext = { post, position, fileName, profile, index, lines, current, text };
@@ -120,12 +127,17 @@ function escapeSnippet(text: string): string {
 function completeKey(ctx: FrontMatterContext): CompletionResult | undefined {
   const { position, text, profile, lines } = ctx;
   const indent = /^[ ]*/.exec(text)![0].length;
+  // Inside the indentation a key would land at the wrong level: nothing to offer there.
+  if (position.character < indent) return undefined;
   const parent = parentPathAt(lines, position.line, indent);
   if (indent > 0 && parent === undefined) return undefined;
   const wordEnd = position.character + /^[\w.-]*/.exec(text.slice(position.character))![0].length;
   // Renaming the key of an existing `key: value` line: insert only the name.
   const nameOnly = /^[ \t]*:/.test(text.slice(wordEnd));
-  const present = new Set(lines.filter((l) => l.line !== position.line && l.key !== undefined).map((l) => l.path));
+  // Keys on other lines: the key being typed or renamed on this line does not count.
+  const counts = keyLineCounts(lines);
+  const own = ctx.current.key !== undefined ? ctx.current.path : undefined;
+  const present = { has: (path: string) => (counts.get(path) ?? 0) - (path === own ? 1 : 0) > 0 };
   const items = childKeys(profile, parent)
     .filter((key) => !present.has(parent ? `${parent}.${key}` : key))
     .map((key) => keyEntry(ctx, parent, key, nameOnly));

@@ -1,4 +1,4 @@
-import { readFrontMatterLines, frontMatterLineSpan } from '../post/frontMatterLines';
+import { frontMatterLineAt, frontMatterLineSpan, readFrontMatterLines } from '../post/frontMatterLines';
 import type { ParsedPost } from '../post/parse';
 import type { SiteProfile } from '../site/profile';
 import { parsePostFileName, permalinkFor } from '../site/fileNames';
@@ -92,7 +92,7 @@ export function hoverPost(
 }
 
 function hoverKey(post: ParsedPost, position: TextPosition, fileName: string, profile: SiteProfile): HoverResult | undefined {
-  const line = readFrontMatterLines(post).find((l) => l.line === position.line);
+  const line = frontMatterLineAt(readFrontMatterLines(post), position.line);
   if (!line?.key || !line.path || position.character < line.keyStart || position.character > line.keyEnd) return undefined;
   const range = { start: { line: line.line, character: line.keyStart }, end: { line: line.line, character: line.keyEnd } };
   const markdown =

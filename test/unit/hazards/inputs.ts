@@ -27,5 +27,24 @@ export function hazardousInputs(): Record<string, string> {
     'deeply nested quotes': post('> '.repeat(5000) + 'x\n'),
     'raw HTML tricks': post('<scr<script>ipt>alert(1)</script><img src=x onerror=alert(1)//\n<a href="jav&#x61;script:alert(1)">x</a>\n'.repeat(2000)),
     'unclosed brackets': post('[a]('.repeat(20000) + '<a href="'.repeat(5000)),
+    // Each of the following once froze the editor: a check's cost grew faster than the post.
+    '50,000 front-matter keys': manyKeys(50000),
+    '5,000 duplicate keys': '---\n' + 'title: again\n'.repeat(5000) + '---\nBody\n',
+    'nested flow 20,000 deep': '---\nx: ' + '['.repeat(20000) + '\n---\nBody\n',
+    'closed nested flow 5,000 deep': '---\nx: ' + '{a: '.repeat(5000) + '1' + '}'.repeat(5000) + '\n---\nBody\n',
+    'block nesting 400 deep': '---\n' + Array.from({ length: 400 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n---\nBody\n',
+    'big table': post(`${row(20)}\n|${' --- |'.repeat(20)}\n${(row(20) + '\n').repeat(2000)}`),
+    '20,000 reference definitions': post(Array.from({ length: 20000 }, (_, i) => `[r${i}]: /blog/r${i}/ "t"\n[x][r${i}]`).join('\n')),
+    '20,000 fixable problems': post('Get it from[download](/downloads) now.\n\n'.repeat(20000)),
   };
+}
+
+/** A 50,000-key front matter is about 900 KB: under the editor's 1 MiB limit for live checks. */
+export function manyKeys(count: number): string {
+  const keys = Array.from({ length: count }, (_, i) => `key${i}: value ${i}`).join('\n');
+  return `---\nlayout: post\ntitle: Apache Mesos 1.2.0 Released\n${keys}\n---\nBody\n`;
+}
+
+function row(cells: number): string {
+  return '|' + ' x |'.repeat(cells);
 }

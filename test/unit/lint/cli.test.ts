@@ -160,3 +160,44 @@ describe('cli: release-post lint', () => {
     assert.deepEqual(report.problems.map((p) => [p.rule, p.severity]), [['file-too-large', 'error']]);
   });
 });
+
+describe('cli: release-post lint - (standard input)', () => {
+  const runStdin = async (argv: string[], text: string, cwd: string): Promise<Run> => {
+    let out = '';
+    let err = '';
+    const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd, readStdin: async () => text };
+    const code = await lintCommand(argv, io);
+    return { code, out, err };
+  };
+  const BROKEN_STDIN = GOOD_POST.replace('for [download]', 'for[download]');
+
+  it('checks the post read from standard input, reported as <stdin>', async () => {
+    const r = await runStdin(['--format', 'json', '-'], BROKEN_STDIN, os.tmpdir());
+    assert.equal(r.err, '');
+    const report = JSON.parse(r.out) as { files: number; problems: { file: string; rule: string }[] };
+    assert.equal(report.files, 1);
+    assert.deepEqual(
+      report.problems.map((p) => [p.file, p.rule]),
+      [['<stdin>', 'glued-link']],
+    );
+  });
+
+  it('uses --stdin-filename for the file-name rules, the site and the report', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'release-post-stdin-'));
+    const named = await runStdin(['--stdin-filename', `blog/${GOOD_NAME}`, '-'], GOOD_POST, root);
+    assert.equal(named.code, 0, named.out + named.err);
+    assert.match(named.out, /1 post checked: 0 errors/);
+    const badName = await runStdin(['--format=json', '--stdin-filename=blog/Bad Name.md', '-'], GOOD_POST, root);
+    const report = JSON.parse(badName.out) as { problems: { file: string; rule: string }[] };
+    assert.ok(report.problems.some((p) => p.file === 'blog/Bad Name.md' && p.rule === 'filename-format'));
+  });
+
+  it('refuses --fix on standard input and --stdin-filename without "-"', async () => {
+    const fix = await runStdin(['--fix', '-'], GOOD_POST, os.tmpdir());
+    assert.equal(fix.code, 2);
+    assert.match(fix.err, /--fix cannot write back to standard input/);
+    const orphan = await runStdin(['--stdin-filename', 'x.md', 'post.md'], GOOD_POST, os.tmpdir());
+    assert.equal(orphan.code, 2);
+    assert.match(orphan.err, /give "-" as a PATH/);
+  });
+});
