@@ -145,7 +145,8 @@ function siteClaims(): (site: SiteContext | undefined) => { file: string; claim:
         try {
           if (fs.statSync(file).size > MAX_LINT_BYTES) continue;
           const post = parsePost(fs.readFileSync(file, 'utf8'));
-          claims.push({ file: path.resolve(file), claim: claimOf(site.profile, path.relative(site.root, file), post) });
+          const url = site.model?.urlOf(file, site.model.postData(file));
+          claims.push({ file: path.resolve(file), claim: claimOf(site.profile, path.relative(site.root, file), post, url) });
         } catch {
           // An unreadable post claims nothing; it is reported when it is linted itself.
         }

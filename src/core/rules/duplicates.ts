@@ -29,11 +29,15 @@ function releaseKey(version: string): string {
   return [parts.map((p) => String(Number(p))).join('.'), ...version.split('-').slice(1)].join('-');
 }
 
-/** The claims of a post from its file name and front matter. */
-export function claimOf(profile: SiteProfile, path: string, post: ParsedPost): PostClaim {
+/**
+ * The claims of a post from its file name and front matter. `url` is the URL the site's generator gives the post,
+ * when the caller knows it; otherwise the profile's permalink gives it, when the slug alone decides it.
+ */
+export function claimOf(profile: SiteProfile, path: string, post: ParsedPost, url?: string): PostClaim {
   const name = parsePostFileName(path);
   const urls: string[] = [];
-  if (name.slug) urls.push(trailingSlash(permalinkFor(profile, name.slug)));
+  if (url) urls.push(trailingSlash(url));
+  else if (name.slug && !/\{(?!slug\})[^}]*\}/.test(profile.permalink)) urls.push(trailingSlash(permalinkFor(profile, name.slug)));
   const permalink = fieldValue(post, 'permalink');
   if (typeof permalink === 'string' && permalink.trim().startsWith('/')) urls.push(trailingSlash(permalink.trim()));
   const title = fieldValue(post, 'title');

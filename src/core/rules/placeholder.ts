@@ -32,6 +32,14 @@ function isLeftover(source: string, m: RegExpMatchArray): boolean {
 const EMPTY_EMPHASIS =
   /(?<![\w*\\])\*\*[ \t]*\*\*(?![\w*])|(?<![\w_\\])__[ \t]*__(?![\w_])|(?<!\S)\*\*(?!\S)|(?<!\S)__(?!\S)/g;
 
+/** Whether the line of `at` holds another `marker` besides the one at `at`. */
+function hasOtherMarker(source: string, at: number, marker: string): boolean {
+  const start = source.lastIndexOf('\n', at - 1) + 1;
+  const end = source.indexOf('\n', at);
+  const line = source.slice(start, end < 0 ? source.length : end);
+  return line.split(marker).length - 1 > 1;
+}
+
 function describe(found: string): string {
   if (/^[*_]/.test(found)) return `empty emphasis "${found}" is left from a template`;
   if (found.startsWith('{')) return `the template variable ${found} was never filled in`;
@@ -52,7 +60,12 @@ export function checkPlaceholder({ post, prose }: RuleInput): Finding[] {
       (inline.children ?? []).some((c) => c.type === 'text' && (c.content.includes('**') || c.content.includes('__'))),
     );
     if (!literal) continue;
-    for (const m of block.source.matchAll(EMPTY_EMPHASIS)) add(block.offset + m.index, m[0]);
+    for (const m of block.source.matchAll(EMPTY_EMPHASIS)) {
+      // A lone marker that closes or opens a bold run on its line ("**Help wanted: **") is a misplaced space, not
+      // a value never filled in.
+      if (m[0].length === 2 && hasOtherMarker(block.source, m.index, m[0])) continue;
+      add(block.offset + m.index, m[0]);
+    }
   }
   if (frontMatterReadable(post) && post.frontMatter!.doc) visitStrings(post, post.frontMatter!.doc.contents as YamlNode | null, add);
   return findings;
