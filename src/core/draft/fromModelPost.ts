@@ -12,6 +12,7 @@ import { yamlRefusal } from '../post/yamlLimits';
 import { boundedRegExp } from '../text/regexpText';
 import type { TextPosition } from '../text/text';
 import { PLACEHOLDER_MARK } from './scaffold';
+import { escapeUnsafeYamlCharacters, hasUnsafeYamlCharacter } from '../text/yamlScalar';
 
 export interface ModelPost {
   /** The model's file name (folders allowed). */
@@ -225,7 +226,18 @@ function moveYamlFrontMatter(source: string, mover: ReleaseMover, author: DraftA
   const title = map.get('title');
   // A list written at its key's indentation (`authors:\n- name`) stays so.
   const indentSeq = !/^[\w-]+:[ \t]*\n-[ \t]/m.test(source);
-  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq }), title: typeof title === 'string' ? title : undefined };
+  // The YAML library writes DEL, U+0085, U+2028 and U+FEFF raw (some even unquoted), which other parsers refuse or
+  // read as line breaks: such values are double-quoted, and those characters escaped.
+  let unsafe = false;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || !hasUnsafeYamlCharacter(node.value)) return;
+      node.type = 'QUOTE_DOUBLE';
+      unsafe = true;
+    },
+  });
+  const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq });
+  return { text: unsafe ? escapeUnsafeYamlCharacters(text) : text, title: typeof title === 'string' ? title : undefined };
 }
 
 /** The model's author value in the same shape, holding this release's author (a placeholder when unknown). */
@@ -317,8 +329,9 @@ function moveTomlFrontMatter(source: string, mover: ReleaseMover, author: DraftA
   return { text: lines.join('\n'), title };
 }
 
+/** A TOML basic string: JSON's escapes, and DEL escaped too (TOML allows no raw control character but tab). */
 function tomlString(value: string): string {
-  return JSON.stringify(value);
+  return JSON.stringify(value).replace(/\u007f/g, '\\u007f');
 }
 
 function readTomlString(value: string): string | undefined {

@@ -25,7 +25,7 @@ export const RULES: RuleMeta[] = [
   {
     name: 'front-matter-syntax',
     defaultSeverity: 'error',
-    description: 'The front matter does not close, is not YAML (never evaluated), has a YAML error or tabs, or is not a mapping.',
+    description: 'The front matter does not close, is not YAML (never evaluated), has a YAML error, tabs, an unresolved tag or a non-printable character, or is not a mapping.',
   },
   { name: 'field-missing', defaultSeverity: 'error', description: 'A required front-matter field is absent or empty.' },
   { name: 'field-type', defaultSeverity: 'error', description: 'A front-matter field has the wrong type or form.' },

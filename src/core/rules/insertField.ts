@@ -3,6 +3,7 @@ import type { ParsedPost } from '../post/parse';
 import type { SiteProfile } from '../site/profile';
 import { parsePostFileName, permalinkFor, releaseSlug, releaseTitle } from '../site/fileNames';
 import type { TextPosition } from '../text/text';
+import { escapeUnsafeYamlCharacters, hasUnsafeYamlCharacter } from '../text/yamlScalar';
 import type { Fix, TextEdit } from './types';
 import { dotted, versionsInSlug } from './versions';
 
@@ -40,6 +41,7 @@ export function titleFromSlug(slug: string): string {
 export function yamlScalar(value: string): string {
   const plainSafe =
     /^[^\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/: |\s#|:$|\s$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[-+]?[\d.]+)$/i.test(value);
+  if (hasUnsafeYamlCharacter(value)) return escapeUnsafeYamlCharacters(JSON.stringify(value));
   return plainSafe || value === 'true' ? value : JSON.stringify(value);
 }
 

@@ -24,7 +24,9 @@ const NOT_A_STRING = new RegExp(
  * byte-order mark: C0 and C1 controls, DEL, U+2028/2029, U+FEFF, the non-characters U+FFFE/FFFF, lone surrogates.
  */
 const UNSAFE_RAW = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const UNSAFE_RAW_ALL = new RegExp(UNSAFE_RAW.source, 'g');
+/** The same but tab and line breaks, which a YAML writer handles itself (and JSON escapes). */
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE_IN_TEXT_ALL = new RegExp(UNSAFE_IN_TEXT.source, 'g');
 
 export function needsQuotes(value: string): boolean {
   return (
@@ -39,6 +41,19 @@ export function needsQuotes(value: string): boolean {
   );
 }
 
+/** True when `value` holds a character that must be escaped in YAML, other than a tab or a line break. */
+export function hasUnsafeYamlCharacter(value: string): boolean {
+  return UNSAFE_IN_TEXT.test(value);
+}
+
+/**
+ * Those characters in YAML source as `\uXXXX` escapes (tab and line breaks stay): for source whose only such
+ * characters are inside double-quoted scalars.
+ */
+export function escapeUnsafeYamlCharacters(source: string): string {
+  return source.replace(UNSAFE_IN_TEXT_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * The scalar as YAML source: plain when safe, else a double-quoted string in which every character a parser could
  * refuse or misread is a `\uXXXX` escape (JSON leaves DEL, C1 controls and U+2028 raw; YAML 1.1 reads U+2028 as a
@@ -46,5 +61,5 @@ export function needsQuotes(value: string): boolean {
  */
 export function yamlScalar(value: string): string {
   if (!needsQuotes(value)) return value;
-  return JSON.stringify(value).replace(UNSAFE_RAW_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeUnsafeYamlCharacters(JSON.stringify(value));
 }

@@ -9,6 +9,8 @@ import { lintPost } from '../../../src/core/rules/lint';
 import { parsePost } from '../../../src/core/post/parse';
 import { defaultProfile } from '../../../src/core/site/profile';
 import { yamlScalar } from '../../../src/core/text/yamlScalar';
+import { draftFromModelPost } from '../../../src/core/draft/fromModelPost';
+import { parse as parseToml } from 'smol-toml';
 
 /** js-yaml 3, the parser inside gray-matter (and the strictest about non-printable characters). */
 const jsYaml = createRequire(__filename)('js-yaml') as { safeLoad(text: string): unknown };
@@ -65,6 +67,19 @@ describe('security: front matter every YAML parser reads the same', () => {
     } finally {
       fs.rmSync(site, { recursive: true, force: true });
     }
+  });
+
+  it('a draft after a model post (YAML or TOML front matter) writes such an author so every parser reads it back', () => {
+    const name = 'Ada\u0001\u007f\u001b\u2028\u0085\ufeff Quinn';
+    const facts = { version: '1.2.0', previousVersion: '1.1.0', date: '2025-08-01', author: { name } };
+    const yamlModel = { fileName: '2025-06-10-orbit-1-1-0-released.md', version: '1.1.0', text: '---\nlayout: post\ntitle: Orbit 1.1.0 Released\nauthor: Bo\n---\n\nOrbit 1.1.0 is out.\n' };
+    const yamlDraft = draftFromModelPost(yamlModel, facts);
+    assert.doesNotMatch(frontMatterOf(yamlDraft.text), /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/);
+    for (const data of readEverywhere(frontMatterOf(yamlDraft.text))) assert.equal((data as { author: string }).author, name);
+    const tomlModel = { fileName: '2025-06-10-orbit-1-1-0-released.md', version: '1.1.0', text: '+++\ntitle = "Orbit 1.1.0 Released"\nauthor = "Bo"\n+++\n\nOrbit 1.1.0 is out.\n' };
+    const tomlDraft = draftFromModelPost(tomlModel, facts);
+    const toml = tomlDraft.text.split('+++')[1];
+    assert.equal((parseToml(toml) as { author: string }).author, name);
   });
 
   it('lint reports unresolved YAML tags and non-printable characters at their place, and still checks the fields', () => {
