@@ -96,6 +96,9 @@ export async function newCommand(argv: string[], io: CliIO): Promise<number> {
   const versionError = validateVersion(values.version);
   if (versionError) return usage(versionError);
   if (values.date !== undefined && !isRealDate(values.date)) return usage(`"${values.date}" is not a date; write it as YYYY-MM-DD`);
+  if (values.repo !== undefined && !fs.statSync(path.resolve(io.cwd, values.repo), { throwIfNoEntry: false })?.isDirectory()) {
+    return usage(`--repo names no folder: ${path.resolve(io.cwd, values.repo)}`);
+  }
 
   const result = await planReleasePost(site, {
     version: values.version,

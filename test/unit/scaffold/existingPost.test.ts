@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { newCommand } from '../../../src/cli/new';
 import type { CliIO } from '../../../src/cli/io';
 import { findExistingPost } from '../../../src/core/draft/existingPost';
+import { planReleasePost } from '../../../src/core/draft/newPost';
+import { findSiteInFolder } from '../../../src/core/site/workspace';
 import { defaultProfile } from '../../../src/core/site/profile';
 
 const SAMPLE_SITE = path.join(__dirname, '../../fixtures/sample-site');
@@ -86,5 +88,22 @@ describe('one post per release', () => {
       assert.match(second.stderr, /1\.2\.0 already has a post: .*2025-08-01-orbit-1-2-0-released\.md/);
       assert.deepEqual(listing(site), before);
     });
+  });
+
+  it('a site drafted after its own posts: the plan names the post that already announces the release', async () => {
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'release-post-dup-model-'));
+    try {
+      fs.mkdirSync(path.join(site, '_posts'));
+      fs.writeFileSync(path.join(site, '_posts/2025-01-01-kestrel-2-0-0-released.md'), post('Kestrel 2.0.0 Released'));
+      fs.writeFileSync(path.join(site, '_posts/2025-03-01-kestrel-2-1-0-released.md'), post('Kestrel 2.1.0 Released'));
+      const r = await planReleasePost(findSiteInFolder(site)!, { version: '2.1.0', date: '2025-06-01', author: 'A' });
+      assert.ok('plan' in r, JSON.stringify(r));
+      assert.equal(r.plan.exists, false);
+      assert.equal(r.plan.announcedBy?.path, path.join(site, '_posts/2025-03-01-kestrel-2-1-0-released.md'));
+      const fresh = await planReleasePost(findSiteInFolder(site)!, { version: '2.2.0', date: '2025-06-01', author: 'A' });
+      assert.ok('plan' in fresh && fresh.plan.announcedBy === undefined);
+    } finally {
+      fs.rmSync(site, { recursive: true, force: true });
+    }
   });
 });

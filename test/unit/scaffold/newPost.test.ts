@@ -199,6 +199,7 @@ describe('new release post: files and CLI', () => {
         [['--version', '1.2.0', '--author', 'A', '--changelog', 'missing/CHANGELOG'], /cannot read the CHANGELOG .*missing[\\/]CHANGELOG: no such file/],
         [['--version', '1.2.0', '--author', 'A', '--site', 'site/data'], /no posts folder found in/],
         [['--version', '1.2.0', '--author', 'A', '--site', 'CHANGELOG'], /--site names a file, not the site's folder/],
+        [['--version', '1.2.0', '--author', 'A', '--repo', 'no/such/repo'], /--repo names no folder: /],
         [['--version', '1.2.0', '--author', 'A', '--frobnicate'], /unknown argument "--frobnicate"/],
         [['--version'], /--version needs a value/],
       ];

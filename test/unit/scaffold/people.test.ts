@@ -66,6 +66,19 @@ describe('people, not identities', () => {
       assert.ok(people.bots.some((b) => b.startsWith('dependabot[bot] <')));
     });
 
+    it('capitalises a full name written in one case, and names one-word names that may be someone else', () => {
+      const people = groupPeople([
+        { name: 'bin zheng', email: 'bz@example.org' },
+        { name: 'CHEN RUNCONG', email: 'cr@example.org' },
+        { name: 'CHEN RUNCONG', email: 'cr@example.org' },
+        { name: 'janisz', email: 'janisz@example.org' },
+        { name: 'zois', email: 'zois@example.org' },
+        { name: 'Thodoris Zois', email: 'thzois@example.org' },
+      ]);
+      assert.deepEqual(people.names, ['Bin Zheng', 'Chen Runcong', 'janisz', 'Thodoris Zois', 'zois']);
+      assert.deepEqual(people.maybeSame, ['zois / Thodoris Zois']);
+    });
+
     it('does not merge two people who share a no-reply address', () => {
       const people = groupPeople([
         { name: 'Ada Quinn', email: 'noreply@github.com' },
