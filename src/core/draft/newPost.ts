@@ -107,6 +107,11 @@ function repositoryRoot(dir: string): string | undefined {
  * repository (a site folder inside the project's repository). Outside git only the site root is looked at.
  */
 export function findChangelog(site: SiteContext): string | undefined {
+  const code = codeRoot(site);
+  if (code !== site.root) {
+    const candidate = path.join(code, site.profile.changelog);
+    if (fs.existsSync(candidate) && !isDirectory(candidate)) return candidate;
+  }
   const start = path.resolve(site.root);
   const stop = repositoryRoot(start) ?? start;
   for (let dir = start; ; dir = path.dirname(dir)) {
@@ -135,8 +140,13 @@ function readChangelog(site: SiteContext, explicit: string | undefined): { file?
   return { file, releases: parseChangelog(read.text) };
 }
 
+/** Where the code (its CHANGELOG, tags, history) is: the config's `codeRepository` folder, else the site's root. */
+function codeRoot(site: SiteContext): string {
+  return site.profile.codeRepository ? path.resolve(site.root, site.profile.codeRepository) : site.root;
+}
+
 async function tagVersions(site: SiteContext): Promise<string[]> {
-  const tags = await gitTags(site.root);
+  const tags = await gitTags(codeRoot(site));
   if ('error' in tags) return [];
   return tags.tags.map((t) => versionFromTag(site.profile, t)).filter((v): v is string => v !== undefined);
 }
@@ -191,7 +201,7 @@ async function contributorsFor(site: SiteContext, version: string, previous: str
     notes.push(`contributors unknown (${why}): the Thanks section has a placeholder`);
     return undefined;
   };
-  const root = await gitRoot(site.root);
+  const root = await gitRoot(codeRoot(site));
   if ('error' in root) return unknown(root.error);
   const range = await resolveReleaseRange(root.root, site.profile, version, previous);
   if ('error' in range) return unknown(range.error);

@@ -33,16 +33,6 @@ export function siteFromModel(model: SiteModel): SiteContext {
 /** Folders below a project's root where its website often lives. */
 const SITE_SUBFOLDERS = ['docs', 'website', 'site', 'blog'];
 
-interface CachedConfig {
-  mtimeMs: number;
-  size: number;
-  profile: SiteProfile;
-  problems: ConfigProblem[];
-}
-
-/** Parsed config files, reused only while the file's modification time and size are unchanged. */
-const configCache = new Map<string, CachedConfig>();
-
 function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
@@ -59,19 +49,16 @@ function isDirectory(p: string): boolean {
   }
 }
 
-/** Reads a config file into a site rooted at its folder; undefined when the file cannot be read. */
+/**
+ * Reads a config file into a site rooted at its folder; undefined when the file cannot be read. Its keys override
+ * what the site's own files say (the model of the site at that folder), else the built-in profile.
+ */
 export function readSiteConfig(configPath: string): SiteContext | undefined {
   const file = path.resolve(configPath);
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
-    if (!stat.isFile()) return undefined;
+    if (!fs.statSync(file).isFile()) return undefined;
   } catch {
     return undefined;
-  }
-  const cached = configCache.get(file);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-    return { root: path.dirname(file), profile: structuredClone(cached.profile), configPath: file, problems: cached.problems };
   }
   let text: string;
   try {
@@ -79,9 +66,11 @@ export function readSiteConfig(configPath: string): SiteContext | undefined {
   } catch {
     return undefined;
   }
-  const { profile, problems } = parseConfig(text);
-  configCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, profile, problems });
-  return { root: path.dirname(file), profile: structuredClone(profile), configPath: file, problems };
+  const root = path.dirname(file);
+  const model = safeModel(() => loadSite(root));
+  const learned = model ? siteFromModel(model) : undefined;
+  const { profile, problems } = parseConfig(text, learned?.profile ?? defaultProfile());
+  return { root, profile, configPath: file, problems, model: learned?.model };
 }
 
 /** The default profile for a posts folder found without a config file, with the folders that go with it. */
