@@ -5,6 +5,8 @@ import { parsePost, type ParsedPost } from '../core/post/parse';
 import { defaultProfile } from '../core/site/profile';
 import { ruleDocsAnchor } from '../core/rules/index';
 import { resolveSiteUrl, type SiteIndex } from '../core/site/siteIndex';
+import type { SiteModel } from '../core/site/model';
+import { buildRoutes, type SiteRoutes } from '../core/site/routes';
 import { isPostFile, type SiteContext } from '../core/site/workspace';
 import { toRange } from './convert';
 import type { PostCache } from './postCache';
@@ -192,8 +194,22 @@ function checkPost(post: ParsedPost, uri: vscode.Uri, site: SiteContext | undefi
   // An unsaved post has no file name yet: the rules about the name wait until it is saved.
   if (uri.scheme !== 'file') profile = withEditorRules(profile, { 'filename-format': 'off', 'permalink-mismatch': 'off' });
   return lintPost(post, path.basename(uri.fsPath || uri.path), profile, {
-    siteLinkExists: index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
+    siteLinkExists: site?.model && !site.configPath ? routedLinks(site.model) : index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
   });
+}
+
+/** Routes of a site model, built once per model (a changed site gets a new model). */
+const routesByModel = new WeakMap<SiteModel, SiteRoutes>();
+
+/** Site links routed the way the site's generator routes them; a route it cannot know is not reported. */
+function routedLinks(model: SiteModel): (href: string) => boolean {
+  let routes = routesByModel.get(model);
+  if (!routes) {
+    routes = buildRoutes(model);
+    routesByModel.set(model, routes);
+  }
+  const known = routes;
+  return (href) => known.status(href) !== 'missing';
 }
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {

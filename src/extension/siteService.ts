@@ -38,8 +38,13 @@ export class SiteService implements vscode.Disposable {
     const onFile = (uri: vscode.Uri) => {
       for (const root of [...this.indexes.keys()]) if (isInside(uri.fsPath, root)) this.indexes.delete(root);
     };
-    fileWatcher.onDidCreate(onFile, undefined, this.disposables);
-    fileWatcher.onDidDelete(onFile, undefined, this.disposables);
+    // A post added or removed changes what the site's model learned and routes: look the site up again.
+    const onPostAddedOrRemoved = (uri: vscode.Uri) => {
+      onFile(uri);
+      for (const [dir, site] of [...this.sites]) if (site?.model && isInside(uri.fsPath, site.root)) this.sites.delete(dir);
+    };
+    fileWatcher.onDidCreate(onPostAddedOrRemoved, undefined, this.disposables);
+    fileWatcher.onDidDelete(onPostAddedOrRemoved, undefined, this.disposables);
     fileWatcher.onDidChange(onFile, undefined, this.disposables);
     this.disposables.push(configWatcher, fileWatcher, this.changed, this.seen);
   }
