@@ -4,6 +4,8 @@ import { lintPost, type Problem } from '../core/rules/lint';
 import { parsePost, type ParsedPost } from '../core/post/parse';
 import { defaultProfile } from '../core/site/profile';
 import { resolveSiteUrl, type SiteIndex } from '../core/site/siteIndex';
+import type { SiteModel } from '../core/site/model';
+import { buildRoutes, type SiteRoutes } from '../core/site/routes';
 import { isPostFile, type SiteContext } from '../core/site/workspace';
 import { ruleDocsTarget } from './ruleDocs';
 import { toRange } from './convert';
@@ -213,10 +215,24 @@ function checkPost(post: ParsedPost, uri: vscode.Uri, site: SiteContext | undefi
   if (uri.scheme !== 'file') profile = withEditorRules(profile, { 'filename-format': 'off', 'permalink-mismatch': 'off' });
   const self = site && uri.scheme === 'file' ? path.relative(site.root, uri.fsPath).split(path.sep).join('/') : undefined;
   return lintPost(post, path.basename(uri.fsPath || uri.path), profile, {
-    siteLinkExists: index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
+    siteLinkExists: site?.model && !site.configPath ? routedLinks(site.model) : index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
     // The index knows each post's URL from its file name and the release it announces.
-    otherPosts: index && self !== undefined ? index.posts.filter((p) => p.path !== self).map((p) => ({ path: p.path, urls: [p.url.replace(/\/?$/, '/')], version: p.version })) : undefined,
+    otherPosts: index && self !== undefined ? index.posts.filter((p) => p.path !== self).map((p) => ({ path: p.path, urls: p.url.includes('{') ? [] : [p.url.replace(/\/?$/, '/')], version: p.version })) : undefined,
   });
+}
+
+/** Routes of a site model, built once per model (a changed site gets a new model). */
+const routesByModel = new WeakMap<SiteModel, SiteRoutes>();
+
+/** Site links routed the way the site's generator routes them; a route it cannot know is not reported. */
+function routedLinks(model: SiteModel): (href: string) => boolean {
+  let routes = routesByModel.get(model);
+  if (!routes) {
+    routes = buildRoutes(model);
+    routesByModel.set(model, routes);
+  }
+  const known = routes;
+  return (href) => known.status(href) !== 'missing';
 }
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {

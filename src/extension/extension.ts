@@ -3,6 +3,7 @@ import { registerCreateConfig } from './commands/createConfig';
 import { registerFixAll } from './commands/fixAll';
 import { registerLintWorkspace } from './commands/lintWorkspace';
 import { registerNewReleasePost } from './commands/newReleasePost';
+import { registerShowConventions } from './commands/showConventions';
 import { PostDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './languageFeatures';
 import { ReleasePostLog } from './log';
@@ -22,6 +23,8 @@ export interface ReleasePostApi {
   activationMs: number;
   /** The extension's log folder (tests read the Output channel's and the extension host's logs near it). */
   logUri: vscode.Uri;
+  /** The lines of site conventions written to the Output channel, in order. */
+  conventionsLog: readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): ReleasePostApi {
@@ -29,6 +32,9 @@ export function activate(context: vscode.ExtensionContext): ReleasePostApi {
   const log = new ReleasePostLog();
   const cache = new PostCache();
   const sites = new SiteService();
+  const conventionsLog: string[] = [];
+  // Listening before anything looks a site up, so the first site seen is shown too.
+  const conventions = registerShowConventions(sites, log.channel, conventionsLog);
   const diagnostics = new PostDiagnostics(cache, sites, log);
   const preview = new PreviewManager({ extensionUri: context.extensionUri, cache, sites, diagnostics });
   const statusBar = new PostStatusBar(sites, cache);
@@ -47,8 +53,9 @@ export function activate(context: vscode.ExtensionContext): ReleasePostApi {
     registerCreateConfig(),
     registerRuleDocs(context.extensionUri),
     vscode.commands.registerCommand('releasePost.showLog', () => log.show()),
+    conventions,
   );
-  return { diagnostics, preview, statusBar, activationMs: performance.now() - started, logUri: context.logUri };
+  return { diagnostics, preview, statusBar, activationMs: performance.now() - started, logUri: context.logUri, conventionsLog };
 }
 
 export function deactivate(): void {

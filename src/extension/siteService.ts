@@ -20,6 +20,10 @@ export class SiteService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a config file changes, so diagnostics can be recomputed. */
   readonly onDidChangeConfig = this.changed.event;
+  private readonly seenRoots = new Set<string>();
+  private readonly seen = new vscode.EventEmitter<SiteContext>();
+  /** Fires the first time a site is found (by its root), so what was learned about it can be shown. */
+  readonly onDidFindSite = this.seen.event;
 
   constructor() {
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
@@ -37,17 +41,22 @@ export class SiteService implements vscode.Disposable {
     const onFile = (uri: vscode.Uri) => {
       for (const root of [...this.indexes.keys()]) if (isInside(uri.fsPath, root)) this.indexes.delete(root);
     };
-    fileWatcher.onDidCreate(onFile, undefined, this.disposables);
-    fileWatcher.onDidDelete(onFile, undefined, this.disposables);
+    // A post added or removed changes what the site's model learned and routes: look the site up again.
+    const onPostAddedOrRemoved = (uri: vscode.Uri) => {
+      onFile(uri);
+      for (const [dir, site] of [...this.sites]) if (site?.model && isInside(uri.fsPath, site.root)) this.sites.delete(dir);
+    };
+    fileWatcher.onDidCreate(onPostAddedOrRemoved, undefined, this.disposables);
+    fileWatcher.onDidDelete(onPostAddedOrRemoved, undefined, this.disposables);
     fileWatcher.onDidChange(onFile, undefined, this.disposables);
-    this.disposables.push(configWatcher, fileWatcher, this.changed);
+    this.disposables.push(configWatcher, fileWatcher, this.changed, this.seen);
   }
 
   /** The site of a file on disk, or undefined for a file that belongs to none. */
   siteForFile(uri: vscode.Uri): SiteContext | undefined {
     if (uri.scheme !== 'file') return undefined;
     const dir = path.dirname(uri.fsPath);
-    if (!this.sites.has(dir)) this.sites.set(dir, safe(() => findSiteForFile(uri.fsPath)));
+    if (!this.sites.has(dir)) this.sites.set(dir, this.noted(safe(() => findSiteForFile(uri.fsPath))));
     return this.sites.get(dir);
   }
 
@@ -56,10 +65,18 @@ export class SiteService implements vscode.Disposable {
     const found: SiteContext[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
-      const site = safe(() => findSiteInFolder(folder.uri.fsPath));
+      const site = this.noted(safe(() => findSiteInFolder(folder.uri.fsPath)));
       if (site) found.push(site);
     }
     return found;
+  }
+
+  private noted(site: SiteContext | undefined): SiteContext | undefined {
+    if (site && !this.seenRoots.has(site.root)) {
+      this.seenRoots.add(site.root);
+      this.seen.fire(site);
+    }
+    return site;
   }
 
   /** Posts, authors, tags and files of a site; built once and reused until something in the site changes. */

@@ -31,13 +31,17 @@ function releaseKey(version: string): string {
 
 /**
  * The claims of a post from its file name and front matter. `url` is the URL the site's generator gives the post,
- * when the caller knows it; otherwise the profile's permalink gives it, when the slug alone decides it.
+ * when the caller knows it; otherwise the profile's permalink gives it, when the file name decides it.
  */
 export function claimOf(profile: SiteProfile, path: string, post: ParsedPost, url?: string): PostClaim {
   const name = parsePostFileName(path);
   const urls: string[] = [];
   if (url) urls.push(trailingSlash(url));
-  else if (name.slug && !/\{(?!slug\})[^}]*\}/.test(profile.permalink)) urls.push(trailingSlash(permalinkFor(profile, name.slug)));
+  else if (name.slug) {
+    const fromName = permalinkFor(profile, name.slug, name.date);
+    // A placeholder left unfilled (a title-made URL, a date the file name lacks) leaves the URL unknown.
+    if (!fromName.includes('{')) urls.push(trailingSlash(fromName));
+  }
   const permalink = fieldValue(post, 'permalink');
   if (typeof permalink === 'string' && permalink.trim().startsWith('/')) urls.push(trailingSlash(permalink.trim()));
   const title = fieldValue(post, 'title');

@@ -1,5 +1,5 @@
 import { findField, type ParsedPost } from '../post/parse';
-import { isRealDate, parsePostFileName, permalinkFor, slugify } from '../site/fileNames';
+import { fileNamePatternRegExp, isRealDate, parsePostFileName, permalinkFor, slugify } from '../site/fileNames';
 import type { TextRange } from '../text/text';
 import { frontMatterReadable } from './fields';
 import type { Finding, Fix, RuleInput } from './types';
@@ -28,6 +28,13 @@ export function checkFileNameFormat({ post, fileName, profile }: RuleInput): Fin
   const range = fileLevelRange(post);
   const found = (message: string, fixes?: Fix[]): Finding[] => [{ rule: 'filename-format', message, range, fixes }];
   const rules = profile.fileNames;
+  const pattern = profile.fileNamePattern ? fileNamePatternRegExp(profile.fileNamePattern) : undefined;
+  if (pattern) {
+    const stem = name.baseName.replace(/\.[^.]*$/, '');
+    if (!pattern.test(stem)) return found(`the file name "${name.baseName}" does not follow the site's pattern ${profile.fileNamePattern}`);
+    if (name.date && !isRealDate(name.date)) return found(`the date ${name.date} in the file name is not a real date`);
+    return [];
+  }
   if (rules && rules.date === 'optional' && !name.date) {
     // The generator takes the date from the front matter: the name only needs to be a clean slug where the site's are.
     const stem = name.baseName.replace(/\.[^.]*$/, '');
@@ -55,13 +62,13 @@ export function checkPermalinkMismatch({ post, fileName, profile }: RuleInput): 
   if (!at || !name.slug || !name.date) return [];
   const value = (post.frontMatter!.data as Record<string, unknown>).permalink;
   if (typeof value !== 'string') return [];
-  const expected = permalinkFor(profile, name.slug);
+  const expected = permalinkFor(profile, name.slug, name.date);
   if (value === expected) return [];
   const fixes: Fix[] = [];
   const clean = cleanFileName(fileName);
   if (clean) {
     // The file name itself is malformed: renaming it is the fix when that yields this permalink.
-    if (permalinkFor(profile, slugify(name.slug)) === value) fixes.push(renameFix(clean));
+    if (permalinkFor(profile, slugify(name.slug), name.date) === value) fixes.push(renameFix(clean));
   } else {
     fixes.push({ title: `Set the permalink to ${expected}`, edits: [{ range: at.valueRange, newText: expected }] });
   }

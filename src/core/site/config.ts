@@ -66,6 +66,9 @@ const PROFILE_SHAPE: Shape = {
       type: 'object',
       keys: { siteName: text, breadcrumb: labelledLinks, menu: labelledLinks, stylesheets: texts },
     },
+    fileNamePattern: text,
+    dateSource: { type: 'enum', values: ['file-name', 'front-matter', 'front-matter-or-file-name'] },
+    tagsStyle: { type: 'enum', values: ['list', 'comma-string'] },
   },
 };
 
@@ -175,12 +178,26 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** Settings that stand for others: `tagsStyle` picks the kind of the `tags` field, a file-name pattern its rules. */
+function applyShorthands(profile: SiteProfile & { tagsStyle?: string }, base: SiteProfile): SiteProfile {
+  if (profile.tagsStyle) {
+    const kind = profile.tagsStyle === 'list' ? 'tag-list' : 'tags';
+    profile.fields = { ...profile.fields, tags: { kind, description: profile.fields.tags?.description ?? 'Tags of the post.' } };
+  }
+  if (profile.fileNamePattern !== undefined && profile.fileNamePattern !== base.fileNamePattern) {
+    const dated = /^\{year\}-\{month\}-\{day\}-/.test(profile.fileNamePattern);
+    profile.fileNames = { date: dated ? 'required' : 'optional', cleanSlug: profile.fileNames?.cleanSlug ?? !profile.fileNamePattern.includes('{version}') };
+  }
+  return profile;
+}
+
 /**
- * Reads a `.releasepost.json` text (JSON with comments) into a profile: its settings deep-merged over the default
- * (objects merged, lists replaced). Syntax errors, unknown keys and wrong values are problems with their place;
- * a wrong value keeps the default. Never throws.
+ * Reads a `.releasepost.json` text (JSON with comments) into a profile: its settings deep-merged over `base` (the
+ * conventions learned from the site, else the built-in default; objects merged, lists replaced), so each key
+ * overrides one value and the rest is still what the site says. Syntax errors, unknown keys and wrong values are
+ * problems with their place; a wrong value keeps the base's. Never throws.
  */
-export function parseConfig(source: string): { profile: SiteProfile; problems: ConfigProblem[] } {
+export function parseConfig(source: string, base: SiteProfile = defaultProfile()): { profile: SiteProfile; problems: ConfigProblem[] } {
   const lines = new LineIndex(source);
   const reader = new Reader(lines);
   const errors: ParseError[] = [];
@@ -197,7 +214,7 @@ export function parseConfig(source: string): { profile: SiteProfile; problems: C
       range: lines.rangeOf(e.offset, e.offset + e.length),
     });
   }
-  const fallback = defaultProfile();
+  const fallback = structuredClone(base);
   if (!root) {
     if (!errors.length && source.trim() !== '') reader.problems.push({ message: 'the config file is not JSON', range: lines.rangeOf(0, 0) });
     return { profile: fallback, problems: reader.problems };
@@ -206,6 +223,6 @@ export function parseConfig(source: string): { profile: SiteProfile; problems: C
     reader.report(root, 'the config file must hold one JSON object');
     return { profile: fallback, problems: reader.problems };
   }
-  const profile = reader.read(PROFILE_SHAPE, root, fallback, root, '') as SiteProfile;
+  const profile = applyShorthands(reader.read(PROFILE_SHAPE, root, fallback, root, '') as SiteProfile, base);
   return { profile, problems: reader.problems };
 }

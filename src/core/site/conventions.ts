@@ -296,7 +296,12 @@ export function learnConventions(samples: PostSample[]): SiteConventions {
   const total = withData.length;
   const fields = learnFields(withData);
   const byPath = new Map(samples.map((s) => [s.path, s]));
-  const newestPost = [...withData].sort((a, b) => (postDate(b.path, dataOf(b.post)) ?? '').localeCompare(postDate(a.path, dataOf(a.post)) ?? ''))[0];
+  let newestPost: PostSample | undefined;
+  let newestDate = '';
+  for (const sample of withData) {
+    const date = postDate(sample.path, dataOf(sample.post)) ?? '';
+    if (!newestPost || date > newestDate) [newestPost, newestDate] = [sample, date];
+  }
   const orderFrom = (latestRelease && byPath.get(latestRelease.path)) ?? newestPost;
 
   const threshold = Math.max(3, Math.ceil(total * 0.9));

@@ -57,9 +57,40 @@ export function releaseTitle(profile: SiteProfile, version: string): string {
   return fill(profile.releaseTitle, { project: profile.projectName, version });
 }
 
-/** The URL the site gives a post with this slug: `/blog/<slug>/` in the default profile. */
-export function permalinkFor(profile: SiteProfile, slug: string): string {
-  return fill(profile.permalink, { slug });
+/**
+ * The URL the site gives a post with this slug (and file-name date): `/blog/<slug>/` in the default profile;
+ * `{year}` `{month}` `{day}` come from the date, `{title}` is the slug.
+ */
+export function permalinkFor(profile: SiteProfile, slug: string, date?: string): string {
+  const [year, month, day] = date && isRealDate(date) ? date.split('-') : [];
+  const values: Record<string, string> = { slug, title: slug };
+  if (year) Object.assign(values, { year, month, day });
+  return fill(profile.permalink, values);
+}
+
+/** `{year}-{month}-{day}-{slug}` → a pattern a file name's stem must match; undefined for an empty pattern. */
+export function fileNamePatternRegExp(pattern: string): RegExp | undefined {
+  if (!pattern.trim()) return undefined;
+  const parts: Record<string, string> = {
+    year: String.raw`\d{4}`,
+    month: String.raw`\d{2}`,
+    day: String.raw`\d{2}`,
+    slug: '[a-z0-9]+(?:-[a-z0-9]+)*',
+    title: '.+',
+    version: String.raw`\d+(?:[.-]\d+)*(?:-[0-9A-Za-z.]+)?`,
+    major: String.raw`\d+`,
+    minor: String.raw`\d+`,
+    patch: String.raw`\d+`,
+    project: '[A-Za-z0-9-]+',
+  };
+  const source = pattern
+    .split(/(\{\w+\})/)
+    .map((piece) => {
+      const key = /^\{(\w+)\}$/.exec(piece)?.[1];
+      return key && parts[key] ? parts[key] : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return new RegExp(`^${source}$`);
 }
 
 /** `YYYY-MM-DD-<slug>.md` */

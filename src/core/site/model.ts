@@ -193,6 +193,51 @@ class LoadedSite implements SiteModel {
   }
 }
 
+/**
+ * The text up to the end of its front matter (the whole text when the block does not close): what the model reads
+ * of every post, so a long body costs nothing.
+ */
+function frontMatterPart(text: string): string {
+  const m = /^\uFEFF?(---|\+\+\+|\{)[^\n]*\n/.exec(text);
+  if (!m) return '';
+  const closing = m[1] === '{' ? '}' : m[1];
+  const re = new RegExp(`\\n${closing === '+++' ? '\\+\\+\\+' : closing}[ \\t]*(?:\\r?\\n|$)`, 'g');
+  re.lastIndex = m[0].length - 1;
+  const end = re.exec(text);
+  return end ? text.slice(0, end.index + end[0].length) : text;
+}
+
+const HEAD_BYTES = 8192;
+
+function readWhole(file: string): string | undefined {
+  try {
+    return fs.statSync(file).size > MAX_POST_BYTES ? undefined : fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A post's front matter, reading only the file's start when the block closes there. */
+function readFrontMatter(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const read = fs.readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    if (read < HEAD_BYTES) return frontMatterPart(buffer.toString('utf8', 0, read));
+    // Cut at the last line end, so a character split by the buffer's edge is not read.
+    const text = buffer.toString('utf8', 0, buffer.lastIndexOf(10) + 1);
+    const part = frontMatterPart(text);
+    if (part !== text || part === '') return part;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  const whole = readWhole(file);
+  return whole === undefined ? undefined : frontMatterPart(whole);
+}
+
 interface CacheEntry {
   stamp: string;
   model: LoadedSite;
@@ -230,14 +275,9 @@ export function loadSite(root: string): SiteModel | undefined {
   const formats = new Map<FrontMatterFormat, number>();
   const dataByFile = new Map<string, Record<string, unknown> | undefined>();
   for (const { file } of scanned.files) {
-    let text: string;
-    try {
-      if (fs.statSync(file).size > MAX_POST_BYTES) continue;
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    const post = parsePost(text, { body: false });
+    const head = readFrontMatter(file);
+    if (head === undefined) continue;
+    const post = parsePost(head, { body: false });
     const data = post.frontMatter?.data;
     const mapping = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
     const rel = toPosix(path.relative(dir, file));
@@ -245,7 +285,7 @@ export function loadSite(root: string): SiteModel | undefined {
     if (!scanned.facts.isPost(path.posix.relative(folder, rel), mapping)) continue;
     postFiles.push(file);
     dataByFile.set(file, mapping);
-    samples.push({ path: rel, post, full: () => parsePost(text) });
+    samples.push({ path: rel, post, full: () => parsePost(readWhole(file) ?? head) });
     if (post.frontMatter) formats.set(post.frontMatter.format, (formats.get(post.frontMatter.format) ?? 0) + 1);
   }
   const model = new LoadedSite(dir, scanned.facts, learnConventions(samples), postFiles, formats, dataByFile);

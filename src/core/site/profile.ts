@@ -81,6 +81,11 @@ export interface SiteProfile {
   };
   /** How the file name is checked; absent: the built-in `YYYY-MM-DD-<slug>.md` rules. */
   fileNames?: FileNameRules;
+  /**
+   * The file name of a post, without extension: `{year}-{month}-{day}-{slug}`, `release-of-{version}`. Absent: the
+   * built-in `YYYY-MM-DD-<slug>` rules (or the generator's).
+   */
+  fileNamePattern?: string;
   /** Where the generator takes a post's date from; absent: the file name. */
   dateSource?: 'file-name' | 'front-matter' | 'front-matter-or-file-name';
   /** Severity of each rule; rules not named here use their default. */

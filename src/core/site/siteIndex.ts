@@ -86,7 +86,7 @@ function indexPost(profile: SiteProfile, path: string, post: ParsedPost): Indexe
   if (!name.date || !name.slug) return undefined;
   const rawTitle = fieldValue(post, 'title');
   const title = typeof rawTitle === 'string' || typeof rawTitle === 'number' ? String(rawTitle) : '';
-  const entry: IndexedPost = { path, slug: name.slug, url: permalinkFor(profile, name.slug), title, date: name.date };
+  const entry: IndexedPost = { path, slug: name.slug, url: permalinkFor(profile, name.slug, name.date), title, date: name.date };
   const version = releaseVersionOf(profile, name.slug, title);
   if (version) entry.version = version;
   if (fieldValue(post, 'published') === false) entry.draft = true;
@@ -192,7 +192,7 @@ function addFileUrls(urls: Map<string, string>, profile: SiteProfile, file: stri
   if (inPosts !== undefined && !inPosts.includes('/')) {
     const name = parsePostFileName(inPosts);
     if (name.date && name.slug) {
-      urls.set(permalinkFor(profile, name.slug), file);
+      urls.set(permalinkFor(profile, name.slug, name.date), file);
       return;
     }
   }

@@ -34,17 +34,6 @@ export function siteFromModel(model: SiteModel): SiteContext {
 /** Folders below a project's root where its website often lives. */
 const SITE_SUBFOLDERS = ['docs', 'website', 'site', 'blog'];
 
-interface CachedConfig {
-  mtimeMs: number;
-  size: number;
-  text: string;
-  profile: SiteProfile;
-  problems: ConfigProblem[];
-}
-
-/** Parsed config files, reused only while the file's modification time and size are unchanged. */
-const configCache = new Map<string, CachedConfig>();
-
 function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
@@ -61,32 +50,30 @@ function isDirectory(p: string): boolean {
   }
 }
 
-/** Reads a config file into a site rooted at its folder; undefined when the file cannot be read. */
+/**
+ * Reads a config file into a site rooted at its folder; undefined when the file cannot be read. Its keys override
+ * what the site's own files say (the model of the site at that folder), else the built-in profile.
+ */
 export function readSiteConfig(configPath: string): SiteContext | undefined {
   const file = path.resolve(configPath);
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
-    if (!stat.isFile()) return undefined;
+    if (!fs.statSync(file).isFile()) return undefined;
   } catch {
     return undefined;
   }
-  let cached = configCache.get(file);
-  if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    cached = { mtimeMs: stat.mtimeMs, size: stat.size, text, ...parseConfig(text) };
-    configCache.set(file, cached);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
   const root = path.dirname(file);
-  const profile = structuredClone(cached.profile);
-  // Checked on every read, not cached: a symbolic link in the site can change without the config changing.
-  const escapes = containConfigPaths(root, cached.text, profile);
-  return { root, profile, configPath: file, problems: [...cached.problems, ...escapes] };
+  const model = safeModel(() => loadSite(root));
+  const learned = model ? siteFromModel(model) : undefined;
+  const { profile, problems } = parseConfig(text, learned?.profile ?? defaultProfile());
+  // Checked on every read: a symbolic link in the site can change without the config changing.
+  const escapes = containConfigPaths(root, text, profile);
+  return { root, profile, configPath: file, problems: [...problems, ...escapes], model: learned?.model };
 }
 
 /** The default profile for a posts folder found without a config file, with the folders that go with it. */
