@@ -20,6 +20,10 @@ export interface RenderBodyOptions {
   resolveUrl(href: string, kind: UrlKind): string;
   /** Problems of the body, shown as marks on their blocks. */
   problems?: BodyProblem[];
+  /** Whether `https:` images from other servers may load; `http:` ones never do. Off unless the user allows it. */
+  remoteImages?: boolean;
+  /** Told of each remote image left out. */
+  onBlockedImage?: (href: string) => void;
 }
 
 /** The generator removes the first `READMORE` of a page (its summary separator). */
@@ -33,7 +37,7 @@ const MAX_MESSAGE_LENGTH = 300;
  */
 export function renderPostBody(post: ParsedPost, options: RenderBodyOptions): string {
   const md = sharedMarkdown();
-  const resolve = safeResolver(options.resolveUrl);
+  const resolve = safeResolver(options);
   try {
     const tokens = previewTokens(post.tokens, resolve, options.problems ?? [], md.validateLink.bind(md));
     const sanitizeState = createSanitizeState();
@@ -44,11 +48,24 @@ export function renderPostBody(post: ParsedPost, options: RenderBodyOptions): st
   }
 }
 
-function safeResolver(resolveUrl: RenderBodyOptions['resolveUrl']): (href: string, kind: UrlKind) => string {
+/**
+ * A remote image as the page may show it: `https:` when the user allows remote images, otherwise nothing (the
+ * page makes no request to a server the post names). `data:` images are part of the post and stay.
+ */
+function remoteImage(href: string, options: RenderBodyOptions): string {
+  const url = href.replace(/[\u0000-\u0020]/g, '');
+  if (/^data:/i.test(url)) return href;
+  if (options.remoteImages && /^https:/i.test(url)) return href;
+  if (options.remoteImages && url.startsWith('//')) return 'https:' + url;
+  options.onBlockedImage?.(href);
+  return '';
+}
+
+function safeResolver(options: RenderBodyOptions): (href: string, kind: UrlKind) => string {
   return (href, kind) => {
-    if (!isLocalPath(href)) return href;
+    if (!isLocalPath(href)) return kind === 'image' ? remoteImage(href, options) : href;
     try {
-      const resolved = resolveUrl(href, kind);
+      const resolved = options.resolveUrl(href, kind);
       return typeof resolved === 'string' ? resolved : href;
     } catch {
       return href;
