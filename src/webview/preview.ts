@@ -148,6 +148,10 @@ function onLinkActivated(event: MouseEvent): void {
 }
 
 document.addEventListener('click', onLinkActivated);
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[data-rp-load-remote-images]') : null;
+  if (button) vscode.postMessage({ type: 'loadRemoteImages' });
+});
 document.addEventListener('auxclick', onLinkActivated);
 
 function initialLine(): number | undefined {
