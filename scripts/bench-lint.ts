@@ -75,3 +75,24 @@ for (const kib of [100, 400, 1600]) {
   console.log(`${String(kib).padStart(5)} KiB: ${ms(t.total)} ms (parse ${ms(t.parse)}, rules ${ms(t.lint)}), ${t.problems} problems${growth}`);
   previous = t.total;
 }
+
+/** Front matter with many keys: once quadratic (the YAML parser's duplicate-key check). */
+function benchKeys(count: number): number {
+  const keys = Array.from({ length: count }, (_, i) => `key${i}: value ${i}`).join('\n');
+  const text = `---\nlayout: post\ntitle: Apache Mesos 1.2.0 Released\n${keys}\n---\nBody\n`;
+  const profile = defaultProfile();
+  const name = '2017-03-08-mesos-1-2-0-released.md';
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const start = performance.now();
+    lintPost(parsePost(text), name, profile);
+    runs.push(performance.now() - start);
+  }
+  return median(runs);
+}
+
+console.log('front matter with many keys (parsePost + lintPost, median of 5 runs)');
+for (const count of [3000, 6000, 12000, 50000]) {
+  console.log(`${String(count).padStart(6)} keys: ${benchKeys(count).toFixed(1).padStart(7)} ms`);
+}

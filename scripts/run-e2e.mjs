@@ -3,6 +3,7 @@
 // beside the project, it also refreshes the README's screenshot of a real post.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, copySampleSite, ensureHost, freePort, makeProfile, startServer, workbenchUrl } from './host.mjs';
 
@@ -122,6 +123,19 @@ writeFileSync(
   join(sample, 'site', 'source', 'blog', LONG_POST),
   '---\nlayout: post\ntitle: Orbit Scheduler Deep Dive\npublished: true\npost_author:\n  display_name: Ada Quinn\ntags: Scheduling\n---\n\n' +
     Array.from({ length: 150 }, (_, i) => `Paragraph ${i + 1} of the deep dive, long enough to take a line of its own in the preview.\n`).join('\n'),
+);
+// A post naming a remote image on a local port: every connection to it is a request the preview made.
+const REMOTE_POST = '2025-09-01-orbit-remote-image.md';
+const remoteHits = [];
+const remoteServer = createServer((socket) => {
+  remoteHits.push(Date.now());
+  socket.destroy();
+});
+await new Promise((resolve) => remoteServer.listen(0, '127.0.0.1', resolve));
+const remoteUrl = `https://127.0.0.1:${remoteServer.address().port}/pixel.gif`;
+writeFileSync(
+  join(sample, 'site', 'source', 'blog', REMOTE_POST),
+  `---\nlayout: post\ntitle: Orbit Remote Image\npublished: true\npost_author:\n  display_name: Ada Quinn\ntags: Release\n---\n\nA tracking pixel: ![pixel](${remoteUrl})\n`,
 );
 try {
   await session(sample, async (page) => {
@@ -297,6 +311,33 @@ try {
     });
   });
 
+  await session(sample, async (page) => {
+    const requests = [];
+    page.on('request', (r) => {
+      if (r.url().startsWith(remoteUrl.replace(/\/pixel\.gif$/, ''))) requests.push(r.url());
+    });
+    let frame;
+    await check('a post naming a remote image: the preview makes no request until the user allows it', async () => {
+      await quickOpen(page, REMOTE_POST);
+      await runCommand(page, 'Release Post: Open Preview to the Side');
+      frame = await previewFrame(page);
+      await frame.waitForSelector('.rp-remote-images', { timeout: 20000 });
+      const notice = await frame.textContent('.rp-remote-images');
+      assert(/One remote image is not loaded/.test(notice), `notice: ${notice}`);
+      await page.waitForTimeout(3000);
+      assert(remoteHits.length === 0 && requests.length === 0, `${remoteHits.length} connections, requests: ${requests.join(' ')}`);
+    });
+    await check('"Load remote images for this post" loads it (one click)', async () => {
+      await frame.click('[data-rp-load-remote-images]');
+      const deadline = Date.now() + 20000;
+      while (Date.now() < deadline && remoteHits.length === 0 && requests.length === 0) await page.waitForTimeout(250);
+      assert(remoteHits.length > 0 || requests.length > 0, 'no request to the remote image after allowing it');
+      const again = await previewFrame(page);
+      const left = await again.$('.rp-remote-images');
+      assert(!left, 'the notice is still shown after allowing remote images');
+    });
+  });
+
   if (process.env.UPDATE_SCREENSHOTS) {
     const broken = join(sample, 'site', 'source', 'blog', '2025-09-01-orbit-1.2.0-released.md');
     writeFileSync(
@@ -338,6 +379,7 @@ try {
     });
   }
 } finally {
+  remoteServer.close();
   rmSync(work, { recursive: true, force: true, maxRetries: 3 });
 }
 

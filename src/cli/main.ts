@@ -9,7 +9,8 @@ Commands:
   new --version X.Y.Z [--date YYYY-MM-DD] [--author NAME] [--twitter HANDLE] [--gravatar HASH]
       [--site DIR] [--changelog FILE] [--template FILE] [--update-data-file]
                                                              write a new release post
-  render POST [-o OUT.html|-] [--no-problems]                render a post as the site shows it
+  render POST [-o OUT.html|-] [--no-problems] [--remote-images]
+                                                             render a post as the site shows it
   conventions [--site DIR] [--format text|json]              show what was learned about the site
 
 Run "release-post <command> --help" for a command's details.

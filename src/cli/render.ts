@@ -16,12 +16,13 @@ import { cssWithUrls } from '../core/preview/site/stylesheets';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { MAX_LINT_BYTES } from './lint';
 
-const USAGE = `Usage: release-post render POST [-o OUT.html|-] [--no-problems]
+const USAGE = `Usage: release-post render POST [-o OUT.html|-] [--no-problems] [--remote-images]
 
 Renders POST as the site shows it: one standalone HTML file (stylesheet inlined, images as relative paths),
 written to OUT.html (a new file, or a regular file it replaces; never a link, device or pipe) or, without -o or
 with "-o -", to the standard output. Problems found in the post are marked on their blocks unless --no-problems
-is given. Posts larger than 5 MB are not rendered.
+is given. Posts larger than 5 MB are not rendered. Only the site's own images are shown; --remote-images also lets
+https images from other servers load (http ones never do).
 `;
 
 interface RenderArgs {
@@ -29,14 +30,16 @@ interface RenderArgs {
   output?: string;
   problems: boolean;
   help: boolean;
+  remoteImages: boolean;
 }
 
 function parseArgs(argv: string[]): RenderArgs | { error: string } {
-  const args: RenderArgs = { problems: true, help: false };
+  const args: RenderArgs = { problems: true, help: false, remoteImages: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') args.help = true;
     else if (arg === '--no-problems') args.problems = false;
+    else if (arg === '--remote-images') args.remoteImages = true;
     else if (arg === '-o' || arg === '--output' || arg.startsWith('--output=')) {
       const value = arg.startsWith('--output=') ? arg.slice('--output='.length) : argv[++i];
       if (!value) return { error: `${arg.split('=')[0]} needs a file name` };
@@ -95,7 +98,15 @@ function relativeUrl(outDir: string, file: string): string {
   return rel.split(path.sep).map(encodeURIComponent).join('/');
 }
 
-/** Local images become paths relative to the output's folder; links stay as written. */
+function inside(folder: string, file: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Local images become paths relative to the output's folder; links stay as written. An image outside the site's
+ * source folder (`../../../etc/x.png`) is left out: the page shows only the site's own files.
+ */
 function imageResolver(sourceRoot: string, postDir: string, outDir: string): (href: string, kind: UrlKind) => string {
   return (href, kind) => {
     if (kind !== 'image') return href;
@@ -106,6 +117,7 @@ function imageResolver(sourceRoot: string, postDir: string, outDir: string): (hr
       return href;
     }
     const file = decoded.startsWith('/') ? path.join(sourceRoot, decoded) : path.resolve(postDir, decoded);
+    if (!inside(sourceRoot, file)) return '';
     return relativeUrl(outDir, file);
   };
 }
@@ -221,6 +233,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     resolveUrl: imageResolver(sourceRoot, postDir, outDir),
     problems: args.problems ? lintProblems(post, fileName, site) : [],
     look,
+    remoteImages: args.remoteImages,
   });
 
   if (!outFile) {

@@ -155,6 +155,10 @@ function onLinkActivated(event: MouseEvent): void {
 
 window.addEventListener('click', onLinkActivated, true);
 window.addEventListener('auxclick', onLinkActivated, true);
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[data-rp-load-remote-images]') : null;
+  if (button) vscode.postMessage({ type: 'loadRemoteImages' });
+});
 
 function initialLine(): number | undefined {
   const saved = vscode.getState() as PreviewWebviewState | undefined;

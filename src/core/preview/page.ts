@@ -41,6 +41,8 @@ export interface PageInput {
   fallbackHeader?: PostHeader;
   /** How the site dresses its posts; without it, the profile's built-in page. */
   look?: SiteLook;
+  /** Whether `https:` images from other servers (and the gravatar) may load. Off by default: no request leaves. */
+  remoteImages?: boolean;
 }
 
 /** The author block and title of a post, as small checked strings (never raw front-matter data). */
@@ -170,7 +172,9 @@ function dateHtml(fileName: string): string {
 function authorColumnHtml(input: PageInput, view: HeaderView): string {
   const { header } = view;
   const parts: string[] = [];
-  if (header.gravatar) {
+  if (header.gravatar && !input.remoteImages) {
+    parts.push(`<p>${placeholder('Gravatar not loaded: remote images are off')}</p>`);
+  } else if (header.gravatar) {
     const src = `https://secure.gravatar.com/avatar/${header.gravatar}?s=80`;
     // The box stands in for the picture while it loads, or when the page may not fetch it.
     parts.push(`<span class="rp-remote-image rp-gravatar-box"><img class="rp-gravatar" src="${escapeHtml(src)}" alt="" width="80" height="80"></span>`);
@@ -371,11 +375,14 @@ export function renderPostContent(input: PageInput): PostContent {
   const view = headerView(input);
   const bodyProblems = (input.problems ?? []).filter((p) => p.line >= input.post.bodyStartLine);
   const look = input.look;
+  let blocked = !input.remoteImages && view.header.gravatar ? 1 : 0;
   const jekyll = look?.kind === 'jekyll' ? look.jekyll : undefined;
   const bodyHtml = renderPostBody(input.post, {
     resolveUrl: input.resolveUrl,
     problems: bodyProblems,
     evaluateTemplate: jekyll ? liquidEvaluator(input, jekyll) : undefined,
+    remoteImages: input.remoteImages,
+    onBlockedImage: () => blocked++,
   });
   let html: string;
   let headerHtml: string;
@@ -402,7 +409,7 @@ export function renderPostContent(input: PageInput): PostContent {
   const content: PostContent = {
     html,
     title: view.header.title ?? 'Untitled post',
-    banner: bannerHtml(input, view),
+    banner: bannerHtml(input, view) + remoteImagesNotice(blocked, input.mode),
     headerHtml,
     bodyHtml,
   };
@@ -425,12 +432,28 @@ function cspSources(value: string): string {
   return kept.length ? kept.join(' ') : "'none'";
 }
 
-export function contentSecurityPolicy(mode: PageMode): string {
-  if (mode.kind === 'standalone') return "default-src 'none'; img-src * data:; style-src 'unsafe-inline'";
+/** One notice for the remote images left out, with the button that loads them for this post (in the editor). */
+function remoteImagesNotice(blocked: number, mode: PageMode): string {
+  if (!blocked) return '';
+  const what = blocked === 1 ? 'One remote image is' : `${blocked} remote images are`;
+  const action =
+    mode.kind === 'webview'
+      ? ' <button type="button" data-rp-load-remote-images>Load remote images for this post</button>'
+      : ' (render with --remote-images to show them).';
+  return `<div class="rp-remote-images rp-banner-box rp-banner-info"><p>${what} not loaded: the preview makes no request to other servers until you allow it.${action}</p></div>`;
+}
+
+/**
+ * Images from the page's own files and `data:`; `https:` ones only when remote images are allowed, `http:` never.
+ * A standalone page (render's output) shows images next to it, by relative path.
+ */
+export function contentSecurityPolicy(mode: PageMode, remoteImages = false): string {
+  const remote = remoteImages ? ' https:' : '';
+  if (mode.kind === 'standalone') return `default-src 'none'; img-src 'self' file: data:${remote}; style-src 'unsafe-inline'`;
   const source = cspSources(mode.cspSource);
   const inlineStyle = mode.inlineCss ? ` 'nonce-${cspToken(mode.nonce)}'` : '';
   return (
-    `default-src 'none'; img-src ${source} https: data:; style-src ${source}${inlineStyle}; ` +
+    `default-src 'none'; img-src ${source} data:${remote}; style-src ${source}${inlineStyle}; ` +
     `script-src 'nonce-${cspToken(mode.nonce)}'; font-src ${source}`
   );
 }
@@ -506,7 +529,7 @@ export function renderPostPage(input: PageInput): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(input.mode))}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(input.mode, input.remoteImages === true))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(content.title)}</title>`,
     stylesHtml(input.mode),

@@ -51,7 +51,12 @@ export interface ReadyMessage {
   type: 'ready';
 }
 
-export type FromWebview = RevealLineMessage | OpenLineMessage | OpenLinkMessage | ReadyMessage;
+/** Webview -> extension: the user clicked "Load remote images for this post". */
+export interface LoadRemoteImagesMessage {
+  type: 'loadRemoteImages';
+}
+
+export type FromWebview = RevealLineMessage | OpenLineMessage | OpenLinkMessage | ReadyMessage | LoadRemoteImagesMessage;
 
 /** What the webview saves with `setState`; VS Code hands it back to the panel serializer after a reload. */
 export interface PreviewWebviewState {

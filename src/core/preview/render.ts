@@ -20,11 +20,10 @@ export interface RenderBodyOptions {
   resolveUrl(href: string, kind: UrlKind): string;
   /** Problems of the body, shown as marks on their blocks. */
   problems?: BodyProblem[];
-  /**
-   * `placeholder` (the default): a picture from the internet is shown as a neutral box with its text, so the page
-   * never waits on the network; `load`: its URL is kept (the page's policy then decides).
-   */
-  remoteImages?: 'placeholder' | 'load';
+  /** Whether `https:` images from other servers may load; `http:` ones never do. Off unless the user allows it. */
+  remoteImages?: boolean;
+  /** Told of each remote image left out. */
+  onBlockedImage?: (href: string) => void;
   /**
    * Evaluates one piece of template syntax (`{{ site.version }}`) the way the site's generator would; undefined
    * when it cannot (the piece is then shown as a chip with its name).
@@ -52,9 +51,9 @@ const MAX_MESSAGE_LENGTH = 300;
  */
 export function renderPostBody(post: ParsedPost, options: RenderBodyOptions): string {
   const md = sharedMarkdown();
-  const resolve = safeResolver(options.resolveUrl);
+  const resolve = safeResolver(options);
   try {
-    const templates: TemplateState = { evaluate: options.evaluateTemplate, chips: 0, remoteImages: options.remoteImages ?? 'placeholder' };
+    const templates: TemplateState = { evaluate: options.evaluateTemplate, chips: 0, remoteImages: options.remoteImages ? 'load' : 'placeholder', onBlocked: options.onBlockedImage };
     const tokens = previewTokens(post.tokens, resolve, options.problems ?? [], md.validateLink.bind(md), templates);
     const sanitizeState = createSanitizeState();
     const env: RenderEnv = { sanitizeState, rewriteUrl: resolve };
@@ -64,11 +63,24 @@ export function renderPostBody(post: ParsedPost, options: RenderBodyOptions): st
   }
 }
 
-function safeResolver(resolveUrl: RenderBodyOptions['resolveUrl']): (href: string, kind: UrlKind) => string {
+/**
+ * A remote image as the page may show it: `https:` when the user allows remote images, otherwise nothing (the
+ * page makes no request to a server the post names). `data:` images are part of the post and stay.
+ */
+function remoteImage(href: string, options: RenderBodyOptions): string {
+  const url = href.replace(/[\u0000-\u0020]/g, '');
+  if (/^data:/i.test(url)) return href;
+  if (options.remoteImages && /^https:/i.test(url)) return href;
+  if (options.remoteImages && url.startsWith('//')) return 'https:' + url;
+  options.onBlockedImage?.(href);
+  return '';
+}
+
+function safeResolver(options: RenderBodyOptions): (href: string, kind: UrlKind) => string {
   return (href, kind) => {
-    if (!isLocalPath(href)) return href;
+    if (!isLocalPath(href)) return kind === 'image' ? remoteImage(href, options) : href;
     try {
-      const resolved = resolveUrl(href, kind);
+      const resolved = options.resolveUrl(href, kind);
       return typeof resolved === 'string' ? resolved : href;
     } catch {
       return href;
@@ -145,6 +157,7 @@ function previewInline(
     }
     if (child.type === 'image' && templates.remoteImages === 'placeholder' && /^(https?:)?\/\//i.test(String(child.attrGet('src') ?? ''))) {
       changed = true;
+      templates.onBlocked?.(String(child.attrGet('src')));
       return remoteImageToken(child);
     }
     if (child.type === 'link_open' || child.type === 'image') {
@@ -176,7 +189,9 @@ function previewInline(
 interface TemplateState {
   evaluate?: (source: string) => string | undefined;
   chips: number;
+  /** `placeholder`: a picture from the internet is a neutral box with its text; `load`: the page's policy decides. */
   remoteImages: 'placeholder' | 'load';
+  onBlocked?: (href: string) => void;
 }
 
 function escapeText(text: string): string {

@@ -188,7 +188,8 @@ export function isLocalPath(url: string): boolean {
 function cleanUrl(raw: string, kind: UrlKind, rewrite: UrlRewriter | undefined): string | undefined {
   const url = decodeEntities(raw).trim();
   if (!isSafeUrl(url, kind)) return undefined;
-  return rewrite && isLocalPath(url) ? rewrite(url, kind) : url;
+  // Every image goes to the rewriter: remote ones load only when the user allows it.
+  return rewrite && (isLocalPath(url) || kind === 'image') ? rewrite(url, kind) : url;
 }
 
 function cleanSrcset(raw: string, rewrite: UrlRewriter | undefined): string | undefined {
@@ -198,6 +199,7 @@ function cleanSrcset(raw: string, rewrite: UrlRewriter | undefined): string | un
     if (!url) continue;
     const clean = cleanUrl(url, 'image', rewrite);
     if (clean === undefined) return undefined;
+    if (clean === '') continue;
     candidates.push([clean, ...descriptor].join(' '));
   }
   return candidates.join(', ');

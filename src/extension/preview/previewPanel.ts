@@ -51,6 +51,8 @@ export class PreviewPanel implements vscode.Disposable {
   /** The header of the last post whose front matter could be read: shown while it is broken. */
   private lastGoodHeader: PostHeader | undefined;
   private lastGoodHeaderUri: string | undefined;
+  /** Posts whose remote images the user chose to load ("Load remote images for this post"), by URI. */
+  private readonly remoteImagesFor = new Set<string>();
   /** How the loaded page was set up: its nonce and resource URIs. */
   private mode: PageInput['mode'] | undefined;
   /** What the page shows now (tests read it). */
@@ -134,11 +136,22 @@ export class PreviewPanel implements vscode.Disposable {
       enableCommandUris: false,
       localResourceRoots: this.resourceRoots(document, site),
     };
+    this.reload(document);
+  }
+
+  /** A full page load: the CSP (which images may load) is part of the page, not of an update. */
+  private reload(document: vscode.TextDocument): void {
     this.mode = this.webviewMode();
     const input = this.pageInput(document, this.mode);
     this.panel.webview.html = renderPostPage(input);
     this.lastContent = renderPostContent(input);
     this.renders++;
+  }
+
+  /** Remote images load for posts the user allowed them in, or everywhere with the setting. */
+  private remoteImagesAllowed(document: vscode.TextDocument): boolean {
+    if (this.remoteImagesFor.has(document.uri.toString())) return true;
+    return vscode.workspace.getConfiguration('releasePost', document.uri).get<boolean>('preview.remoteImages', false) === true;
   }
 
   private resourceRoots(document: vscode.TextDocument, site: SiteContext | undefined): vscode.Uri[] {
@@ -199,6 +212,7 @@ export class PreviewPanel implements vscode.Disposable {
       uri: document.uri.toString(),
       initialLine: this.line,
       fallbackHeader: this.lastGoodHeader,
+      remoteImages: this.remoteImagesAllowed(document),
     };
   }
 
@@ -254,6 +268,12 @@ export class PreviewPanel implements vscode.Disposable {
         break;
       case 'openLink':
         if (typeof m.href === 'string') void this.openLink(m.href);
+        break;
+      case 'loadRemoteImages':
+        if (this.document) {
+          this.remoteImagesFor.add(this.document.uri.toString());
+          this.reload(this.document);
+        }
         break;
     }
   }

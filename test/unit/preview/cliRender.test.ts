@@ -49,6 +49,27 @@ describe('release-post render', () => {
     assert.equal(path.resolve(temp, decodeURI(img.attrs.src)), SAMPLE_IMAGE);
   });
 
+  it('shows only the site\'s own images: none outside it, no remote ones unless --remote-images', async () => {
+    const site = path.join(temp, 'site');
+    fs.mkdirSync(path.join(site, 'blog'), { recursive: true });
+    fs.writeFileSync(path.join(temp, 'secret.png'), 'x');
+    fs.writeFileSync(path.join(site, 'blog', 'ok.png'), 'x');
+    const post = path.join(site, 'blog', '2020-01-01-x.md');
+    fs.writeFileSync(
+      post,
+      '---\ntitle: X\n---\n![out](../../secret.png) ![in](ok.png) ![remote](https://tracker.example/p.gif) <img src="http://tracker.example/q.gif">\n',
+    );
+    const sources = (html: string) => elementsOf(html).filter((e) => e.tag === 'img').map((e) => e.attrs.src ?? '');
+    const plain = await run([post], site);
+    assert.equal(plain.code, 0, plain.err);
+    assert.deepEqual(sources(plain.out).filter(Boolean), ['blog/ok.png']);
+    assert.doesNotMatch(plain.out, /secret|file:\/\/|tracker\.example/);
+    assert.match(plain.out, /2 remote images are not loaded[^<]*\(render with --remote-images to show them\)/);
+    const remote = await run([post, '--remote-images'], site);
+    assert.deepEqual(sources(remote.out).filter(Boolean), ['blog/ok.png', 'https://tracker.example/p.gif']);
+    assert.match(remote.out, /img-src &#39;self&#39; file: data: https:;/);
+  });
+
   it('writes -o atomically, replacing the file, with images relative to its folder', async () => {
     const outDir = path.join(temp, 'out dir');
     fs.mkdirSync(outDir);

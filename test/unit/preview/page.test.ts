@@ -78,7 +78,7 @@ describe('renderPostPage: the site-styled page', () => {
     assert.equal(metas.length, 1);
     assert.equal(
       metas[0].attrs.content,
-      `default-src 'none'; img-src ${CSP_SOURCE} https: data:; style-src ${CSP_SOURCE}; script-src 'nonce-${NONCE}'; font-src ${CSP_SOURCE}`,
+      `default-src 'none'; img-src ${CSP_SOURCE} data:; style-src ${CSP_SOURCE}; script-src 'nonce-${NONCE}'; font-src ${CSP_SOURCE}`,
     );
     const head = elements.slice(elements.findIndex((e) => e.tag === 'head'));
     const firstLoading = head.findIndex((e) => ['link', 'script', 'style', 'img'].includes(e.tag));
@@ -96,7 +96,7 @@ describe('renderPostPage: the site-styled page', () => {
   it("keeps every source of VS Code's real cspSource, which lists several", () => {
     const csp = contentSecurityPolicy({ kind: 'webview', cspSource: "'self' https://*.vscode-cdn.net", nonce: 'abc', scriptUri: '', styleUris: [] });
     assert.match(csp, /style-src 'self' https:\/\/\*\.vscode-cdn\.net;/);
-    assert.match(csp, /img-src 'self' https:\/\/\*\.vscode-cdn\.net https: data:;/);
+    assert.match(csp, /img-src 'self' https:\/\/\*\.vscode-cdn\.net data:;/);
   });
 
   it('builds a standalone page with the exact CSP, the stylesheet inline and no script', () => {
@@ -106,7 +106,7 @@ describe('renderPostPage: the site-styled page', () => {
     });
     const elements = elementsOf(html);
     const csp = elements.find((e) => e.attrs['http-equiv'] === 'Content-Security-Policy');
-    assert.equal(csp?.attrs.content, "default-src 'none'; img-src * data:; style-src 'unsafe-inline'");
+    assert.equal(csp?.attrs.content, "default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'");
     assert.equal(elements.filter((e) => e.tag === 'script').length, 0);
     assert.deepEqual(activeContent(html, { styleElements: 1 }), []);
     assert.match(html, /<style>body \{ color: #333 \}/);
@@ -122,7 +122,7 @@ describe('renderPostPage: the site-styled page', () => {
   });
 
   it('shows the author column as the site does: gravatar, bold name, @handle linked to Twitter', () => {
-    const { html, elements } = page(GOOD.text);
+    const { html, elements } = page(GOOD.text, undefined, { remoteImages: true });
     const img = elements.find((e) => e.tag === 'img' && e.attrs.class === 'rp-gravatar');
     assert.equal(img?.attrs.src, 'https://secure.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=80');
     assert.equal(img?.attrs.width, '80');
@@ -137,7 +137,7 @@ describe('renderPostPage: the site-styled page', () => {
     assert.doesNotMatch(html, /twitter\.com/);
     const hostile = page(HOSTILE.text).elements;
     assert.equal(hostile.filter((e) => e.tag === 'img' && e.attrs.class === 'rp-gravatar').length, 0);
-    const upper = page('---\ntitle: T\npost_author:\n  display_name: A\n  gravatar: 0BC83CB571CD1C50BA6F3E8A78EF1346\n---\n').elements;
+    const upper = page('---\ntitle: T\npost_author:\n  display_name: A\n  gravatar: 0BC83CB571CD1C50BA6F3E8A78EF1346\n---\n', undefined, { remoteImages: true }).elements;
     assert.equal(upper.find((e) => e.attrs.class === 'rp-gravatar')?.attrs.src, 'https://secure.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=80');
   });
 
@@ -231,7 +231,7 @@ describe('renderPostContent: the pieces for live updates', () => {
   it('has an empty banner for a good post and a plain-text title', () => {
     const content = renderPostContent(webviewInput(HOSTILE.text.replace(/^title: .*$/m, 'title: A & B')));
     assert.equal(content.title, 'A & B');
-    assert.equal(renderPostContent(webviewInput(GOOD.text)).banner, '');
+    assert.equal(renderPostContent({ ...webviewInput(GOOD.text), remoteImages: true }).banner, '');
     assert.match(content.headerHtml, /<h1 class="rp-title" data-fm-line="2">A &amp; B<\/h1>$/);
   });
 
@@ -241,5 +241,35 @@ describe('renderPostContent: the pieces for live updates', () => {
       const html = renderPostPage(webviewInput(text.slice(0, end)));
       assert.doesNotMatch(html, /undefined|\[object Object\]/, `prefix ${end}`);
     }
+  });
+});
+
+describe('remote images: none load until the user allows them', () => {
+  const REMOTE = '---\ntitle: T\npost_author:\n  display_name: A\n  gravatar: 0bc83cb571cd1c50ba6f3e8a78ef1346\n---\n' +
+    '![pixel](https://tracker.example/p.gif) ![plain](http://tracker.example/q.gif) ![local](/assets/img/x.png)\n\n' +
+    '<img src="https://tracker.example/r.gif" srcset="https://tracker.example/s.gif 2x, /assets/img/y.png 1x"> <img src="//tracker.example/t.gif">\n';
+  const imageSources = (html: string) => elementsOf(html).filter((e) => e.tag === 'img').map((e) => [e.attrs.src ?? '', e.attrs.srcset ?? '']).flat().join(' ');
+
+  it('by default: no remote URL on the page, no https: in the CSP, one notice with the button', () => {
+    const html = renderPostPage(webviewInput(REMOTE));
+    assert.doesNotMatch(imageSources(html), /tracker\.example|gravatar/);
+    assert.match(imageSources(html), /\/assets\/img\/x\.png/);
+    const csp = elementsOf(html).find((e) => e.attrs['http-equiv'] === 'Content-Security-Policy')!.attrs.content;
+    assert.doesNotMatch(csp, /img-src[^;]*(\shttps:[\s;]|\*)/);
+    assert.match(textWithClass(html, 'rp-remote-images'), /6 remote images are not loaded/);
+    assert.equal(elementsOf(html).filter((e) => e.attrs['data-rp-load-remote-images'] !== undefined).length, 1);
+  });
+
+  it('when allowed: https images and the gravatar load, http ones still do not', () => {
+    const html = renderPostPage({ ...webviewInput(REMOTE), remoteImages: true });
+    const sources = imageSources(html);
+    assert.match(sources, /https:\/\/tracker\.example\/p\.gif/);
+    assert.match(sources, /https:\/\/tracker\.example\/r\.gif/);
+    assert.match(sources, /https:\/\/tracker\.example\/t\.gif/);
+    assert.match(sources, /secure\.gravatar\.com/);
+    assert.doesNotMatch(sources, /http:\/\//);
+    const csp = elementsOf(html).find((e) => e.attrs['http-equiv'] === 'Content-Security-Policy')!.attrs.content;
+    assert.match(csp, /img-src [^;]* data: https:;/);
+    assert.match(textWithClass(html, 'rp-remote-images'), /One remote image is not loaded/);
   });
 });
