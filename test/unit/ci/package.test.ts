@@ -46,7 +46,7 @@ describe('the CLI package (cli/): npm pack, install offline, npx', function () {
 
   it('holds the bundle, the stylesheet, the license and nothing of the extension', () => {
     const listed = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
-    assert.deepEqual(listed, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/media/preview.css', 'package/package.json']);
+    assert.deepEqual(listed, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/media/preview.css', 'package/media/site.css', 'package/package.json']);
     assert.equal(cliPackage.version, rootPackage.version, 'cli/package.json has the version of the project');
     assert.equal(cliPackage.scripts.prepack, 'cd .. && node scripts/build.mjs --production --packages');
     assert.equal(cliPackage.dependencies, undefined, 'a bundled CLI has no dependencies');
@@ -119,7 +119,7 @@ describe('the pre-commit hook and the repository\'s own npm pack', function () {
       assert.equal(packed.stdout, `release-post-${rootPackage.version}.tgz\n`);
       const tarball = path.join(work, packed.stdout.trim());
       const files = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
-      assert.deepEqual(files, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/media/preview.css', 'package/package.json']);
+      assert.deepEqual(files, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/media/preview.css', 'package/media/site.css', 'package/package.json']);
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }
