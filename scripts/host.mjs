@@ -66,14 +66,15 @@ export function copySampleSite(dest) {
 }
 
 /** Starts code-server on loopback; resolves once it answers HTTP. */
-export async function startServer({ port, profile, folder, quiet = true }) {
+export async function startServer({ port, profile, folder, quiet = true, trust = false }) {
   const args = [
     ENTRY,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // With `trust`, workspace trust is on and the folder is not trusted: the editor runs in restricted mode.
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', join(profile, 'user'),
     '--extensions-dir', join(profile, 'ext'),
     folder,

@@ -22,10 +22,16 @@ const grepFile = join(ROOT, 'out', 'test', 'integration-grep.txt');
 if (process.env.RELEASE_POST_IT_GREP) writeFileSync(grepFile, process.env.RELEASE_POST_IT_GREP);
 else rmSync(grepFile, { force: true });
 
-const profile = makeProfile();
+// RELEASE_POST_RESTRICTED=1 (npm run test:restricted): workspace trust on, the folder not trusted, and only the
+// restricted-mode tests.
+const restricted = Boolean(process.env.RELEASE_POST_RESTRICTED);
+if (restricted) writeFileSync(grepFile, 'Restricted mode');
+const profile = makeProfile(
+  restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {},
+);
 const folder = copySampleSite(join(profile, 'workspace'));
 const port = await freePort();
-const server = await startServer({ port, profile, folder });
+const server = await startServer({ port, profile, folder, trust: restricted });
 let browser;
 let code = 1;
 try {

@@ -28,7 +28,7 @@ export class PostStatusBar implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.languages.onDidChangeDiagnostics(() => this.update()),
     );
-    this.update();
+    setTimeout(() => this.update(), 0);
   }
 
   update(): void {

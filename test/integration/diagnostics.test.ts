@@ -61,8 +61,10 @@ describe('Diagnostics in the editor', () => {
     assert.match(missing.message, /published/);
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
     const code = missing.code as { value: string; target: vscode.Uri };
-    assert.match(code.target.path, /docs\/rules\.md$/);
-    assert.equal(code.target.fragment, 'field-missing');
+    // A command that opens docs/rules.md in the Markdown preview at the rule's section.
+    assert.equal(code.target.scheme, 'command');
+    assert.equal(code.target.path, 'releasePost.showRuleDocs');
+    assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), ['field-missing']);
     const permalink = list.find((d) => rule(d) === 'permalink-mismatch')!;
     assert.equal(permalink.range.start.line, 3, 'reported on the permalink line');
     assert.equal(permalink.severity, vscode.DiagnosticSeverity.Warning);

@@ -4,6 +4,7 @@ import { withNamingFromPosts, writeNewFile } from '../../core/draft/newPost';
 import { CONFIG_FILE_NAME, KNOWN_POSTS_FOLDERS, defaultProfile } from '../../core/site/profile';
 import { starterConfig } from '../../core/site/starterConfig';
 import { findSiteInFolder, type SiteContext } from '../../core/site/workspace';
+import { requireTrust } from '../trust';
 
 /**
  * "Create Site Configuration": writes a `.releasepost.json` at the root of a workspace folder with what Release
@@ -11,6 +12,7 @@ import { findSiteInFolder, type SiteContext } from '../../core/site/workspace';
  */
 export function registerCreateConfig(): vscode.Disposable {
   return vscode.commands.registerCommand('releasePost.createConfig', async () => {
+    if (!requireTrust('Create Site Configuration')) return undefined;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     if (!folders.length) {
       void vscode.window.showErrorMessage("Open your site's folder first: the configuration goes at its root.");

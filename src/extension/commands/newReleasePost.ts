@@ -12,6 +12,7 @@ import { toPosition } from '../convert';
 import { askPickOrType, askText, type Step } from '../quickInput';
 import type { ReleasePostLog } from '../log';
 import type { SiteService } from '../siteService';
+import { requireTrust } from '../trust';
 
 const TITLE = 'New Release Post';
 const STEPS = 3;
@@ -37,6 +38,7 @@ export function registerNewReleasePost(sites: SiteService, log: ReleasePostLog):
 }
 
 async function newReleasePost(sites: SiteService, log: ReleasePostLog): Promise<vscode.Uri | undefined> {
+  if (!requireTrust('New Release Post')) return undefined;
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showErrorMessage("Open your site's folder first: a new release post goes into its posts folder.");
     return undefined;

@@ -29,7 +29,8 @@ export class PreviewManager implements vscode.Disposable {
       // (the parse is cached by then) instead of on every keystroke.
       vscode.languages.onDidChangeDiagnostics(() => this.updateContext(vscode.window.activeTextEditor)),
     );
-    this.updateContext(vscode.window.activeTextEditor);
+    // After activation returns: activation only registers (the check reads the site and parses the post).
+    setTimeout(() => this.updateContext(vscode.window.activeTextEditor), 0);
   }
 
   /** The open preview, if any (tests inspect it). */

@@ -1,0 +1,54 @@
+// The extension's speed in the real editor (code-server = VS Code 1.100.3, headless Chromium) on a copy of the Mesos
+// site: activation, open → first diagnostics, keystroke → updated diagnostics (median of 20). Run it under the
+// machine's shared lock: flock /tmp/rp-heavy.lock node scripts/bench-editor.mjs
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, makeProfile, startServer, workbenchUrl } from './host.mjs';
+
+const suite = join(ROOT, 'out', 'test', 'integration', 'bench', 'editorBench.js');
+const resultFile = join(ROOT, 'out', 'test', 'bench-editor.json');
+const corpus = join(ROOT, '..', 'shared', 'corpus', 'mesos', 'site');
+if (!existsSync(suite)) {
+  console.error('bench-editor: run "npm run build" first');
+  process.exit(2);
+}
+if (!existsSync(corpus)) {
+  console.log(`bench-editor: skipped, the Mesos corpus is not at ${corpus}`);
+  process.exit(0);
+}
+ensureHost();
+rmSync(resultFile, { force: true });
+const profile = makeProfile();
+const folder = join(profile, 'mesos');
+cpSync(corpus, join(folder, 'site'), { recursive: true });
+const port = await freePort();
+const server = await startServer({ port, profile, folder });
+let browser;
+try {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const done = new Promise((resolve) => page.exposeFunction('codeAutomationExit', resolve));
+  await page.goto(workbenchUrl({ port, folder, testsPath: suite }));
+  await Promise.race([done, new Promise((r) => setTimeout(r, 5 * 60 * 1000))]);
+} finally {
+  await browser?.close().catch(() => {});
+  server.kill('SIGTERM');
+  setTimeout(() => server.kill('SIGKILL'), 3000).unref();
+  rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+}
+if (!existsSync(resultFile)) {
+  console.error('bench-editor: the editor wrote no result');
+  process.exit(1);
+}
+const r = JSON.parse(readFileSync(resultFile, 'utf8'));
+if (r.error) {
+  console.error(`bench-editor: ${r.error}`);
+  process.exit(1);
+}
+const ms = (n) => `${Math.round(n)} ms`;
+console.log(`Editor timings in ${r.editor} on the Mesos site (${r.post}):`);
+console.log(`  activation (activate() itself)           ${ms(r.activationMs)}`);
+console.log(`  open → first diagnostics, cold           ${ms(r.coldOpenToDiagnosticsMs)}  (includes activating the extension)`);
+console.log(`  open → first diagnostics, warm           ${ms(r.warmOpenToDiagnosticsMs)}`);
+console.log(`  keystroke → diagnostics, median of 20    ${ms(r.keystrokeToDiagnosticsMedianMs)}  (lint delay ${r.lintDelayMs} ms)`);

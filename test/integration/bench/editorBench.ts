@@ -1,0 +1,93 @@
+// Measures the extension in the real editor on a copy of a site (scripts/bench-editor.mjs opens it): activation,
+// open → first diagnostics, and keystroke → updated diagnostics (median of 20). Not a test: it writes numbers.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ReleasePostApi } from '../../../src/extension/extension';
+
+export const RESULT_FILE = path.join(__dirname, '..', '..', 'bench-editor.json');
+const EXTENSION_ID = 'release-post.release-post';
+const RUNS = 20;
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'release-post');
+}
+
+function signature(uri: vscode.Uri): string {
+  return JSON.stringify(ours(uri).map((d) => [d.message, d.range.start.line, d.range.start.character]));
+}
+
+/** Resolves with the time at which our diagnostics of `uri` next change (other sources' changes are ignored). */
+function nextDiagnostics(uri: vscode.Uri, timeoutMs = 30000): Promise<number> {
+  const before = signature(uri);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no diagnostics for ${uri.fsPath} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString()) || signature(uri) === before) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(performance.now());
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export async function run(): Promise<void> {
+  const result: Record<string, unknown> = { editor: `VS Code ${vscode.version}` };
+  try {
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const blog = path.join(root, 'site', 'source', 'blog');
+    const posts = fs.readdirSync(blog).filter((f) => /released\.md$/.test(f)).sort();
+    const target = vscode.Uri.file(path.join(blog, posts[posts.length - 1]));
+
+    const extension = vscode.extensions.getExtension<ReleasePostApi>(EXTENSION_ID)!;
+    // The first Markdown file opened activates the extension; its diagnostics are the cold "open → diagnostics".
+    const opened = performance.now();
+    const first = nextDiagnostics(target);
+    const doc = await vscode.workspace.openTextDocument(target);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const firstAt = await first;
+    const api = extension.exports;
+    result.post = path.basename(target.fsPath);
+    result.activationMs = api.activationMs;
+    result.coldOpenToDiagnosticsMs = firstAt - opened;
+
+    // Warm: another post opened after activation.
+    const other = vscode.Uri.file(path.join(blog, posts[posts.length - 2]));
+    const warmStart = performance.now();
+    const warm = nextDiagnostics(other);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other), { preview: false });
+    result.warmOpenToDiagnosticsMs = (await warm) - warmStart;
+
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const delay = vscode.workspace.getConfiguration('releasePost', target).get<number>('lint.delay', 300);
+    result.lintDelayMs = delay;
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const changed = nextDiagnostics(target);
+      const start = performance.now();
+      // Alternately add and remove a word glued to a link, so each keystroke changes the problems.
+      const line = doc.lineCount - 1;
+      await editor.edit((b) =>
+        i % 2 === 0 ? b.insert(new vscode.Position(line, 0), 'x[y](/z) ') : b.delete(new vscode.Range(line, 0, line, 9)),
+      );
+      times.push((await changed) - start);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    result.keystrokeToDiagnosticsMedianMs = median(times);
+    result.keystrokeToDiagnosticsMs = times.map((t) => Math.round(t));
+    result.problems = ours(target).length;
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  } catch (err) {
+    result.error = err instanceof Error ? err.message : String(err);
+  }
+  fs.writeFileSync(RESULT_FILE, JSON.stringify(result, null, 2));
+}
