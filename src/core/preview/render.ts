@@ -33,9 +33,10 @@ export interface RenderBodyOptions {
 
 /**
  * Template syntax in a post's text: Hugo shortcodes (`{{< name >}}`, `{{% name %}}`), Liquid tags and output
- * (`{% name %}`, `{{ name }}`). The name is the first word.
+ * (`{% name %}`, `{{ name }}`). The name is the first word. A piece never spans another opening brace, so an
+ * unclosed opener costs only the text up to the next one (linear over a post full of openers).
  */
-const TEMPLATE_SYNTAX = /\{\{[<%]\s*(\/?\s*[\w./-]{1,60})[\s\S]*?[>%]\}\}|\{%-?\s*([\w./-]{1,60})[\s\S]*?-?%\}|\{\{-?\s*([^\s|}]{1,60})[\s\S]*?-?\}\}/g;
+const TEMPLATE_SYNTAX = /\{\{[<%]\s*(\/?\s*[\w./-]{1,60})[^{]*?[>%]\}\}|\{%-?\s*([\w./-]{1,60})[^{]*?-?%\}|\{\{-?\s*([^\s|}]{1,60})[^{]*?-?\}\}/g;
 /** An MDX component in a post: a tag whose name starts with a capital letter. */
 const COMPONENT = /^<\/?([A-Z][\w.]{0,60})/;
 const MAX_CHIPS = 500;
@@ -211,7 +212,7 @@ function remoteImageToken(image: Token): Token {
     host = '';
   }
   const alt = (image.children ?? []).map((c) => c.content).join('').slice(0, 200);
-  const title = `A picture from ${host || 'the internet'}, not loaded: the preview shows local files only`;
+  const title = `A picture from ${host || 'the internet'}, not loaded: remote images are off`;
   box.content = `<span class="rp-remote-image" title="${escapeText(title)}">${escapeText(alt || 'picture')}</span>`;
   return box;
 }
