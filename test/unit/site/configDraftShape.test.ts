@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { planReleasePost } from '../../../src/core/draft/newPost';
 import { fieldValue, parsePost } from '../../../src/core/post/parse';
 import { lintPost } from '../../../src/core/rules/lint';
+import { renderPostPage, type PageInput } from '../../../src/core/preview/page';
 import { parseConfig } from '../../../src/core/site/config';
+import { defaultProfile } from '../../../src/core/site/profile';
 import { findSiteInFolder } from '../../../src/core/site/workspace';
 
 describe('.releasepost.json "authorField" and "frontMatterFormat" shape new posts', () => {
@@ -98,5 +100,25 @@ describe('.releasepost.json "authorField" and "frontMatterFormat" shape new post
     );
     assert.equal(profile.authorField, 'by');
     assert.equal(profile.frontMatterFormat, 'toml');
+  });
+});
+
+describe('the preview reads the author from the site\'s author field', () => {
+  const input = (text: string, authorField?: string): PageInput => ({
+    post: parsePost(text),
+    fileName: '2024-07-01-kestrel-1-5-0-released.md',
+    profile: { ...defaultProfile(), authorField },
+    mode: { kind: 'webview', cspSource: 'https://example.invalid', nonce: 'bm9uY2U', scriptUri: 'vscode-resource:/a.js', styleUris: [] },
+    resolveUrl: (href) => href,
+  });
+  const authorText = (html: string) => /class="rp-author-name"[^>]*>(?:<strong>)?([^<]*)</.exec(html)?.[1] ?? '';
+
+  it('names the configured field when the author is missing, and shows the author written there', () => {
+    assert.match(renderPostPage(input('---\ntitle: T\n---\nBody.\n', 'by')), /Unknown author \(no by in the front matter\)/);
+    assert.match(renderPostPage(input('---\ntitle: T\n---\nBody.\n')), /Unknown author \(no post_author\.display_name in the front matter\)/);
+    // A post that also keeps an older key: the site's field wins.
+    const both = '---\ntitle: T\nauthor: Old Name\nby: Ann Lee\n---\nBody.\n';
+    assert.equal(authorText(renderPostPage(input(both, 'by'))), 'Ann Lee');
+    assert.equal(authorText(renderPostPage(input(both))), 'Old Name');
   });
 });
