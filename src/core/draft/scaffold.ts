@@ -9,6 +9,7 @@ import { fillVersion, formatPostDate, isRealDate, permalinkFor, postFileName, re
 import { BUILT_IN_TEMPLATE, renderTemplate, type TemplateVars } from './template';
 import type { TextPosition } from '../text/text';
 import { validateVersion } from './versions';
+import { stringify as stringifyToml } from 'smol-toml';
 import { yamlScalar } from '../text/yamlScalar';
 
 export interface PostAuthor {
@@ -113,34 +114,88 @@ interface FrontMatterValues {
   tags: string;
 }
 
-/** Front matter in the profile's key order; keys the order does not name come after, in a fixed order. */
-function frontMatter(profile: SiteProfile, values: FrontMatterValues): string {
-  const author: Record<string, string | undefined> = {
-    display_name: values.post_author.display_name.trim(),
-    gravatar: values.post_author.gravatar?.trim().toLowerCase() || undefined,
-    twitter: values.post_author.twitter?.trim().replace(/^@/, '') || undefined,
+type Value = string | boolean | string[] | Entries;
+/** Keys and values in the order they are written. */
+type Entries = [string, Value][];
+
+/** `value` put at the dotted `path` of `entries`, making the mappings on the way. */
+function place(entries: Entries, path: string[], value: Value): void {
+  const [key, ...rest] = path;
+  if (!rest.length) {
+    entries.push([key, value]);
+    return;
+  }
+  let inner = entries.find(([k, v]) => k === key && Array.isArray(v) && typeof v[0] !== 'string')?.[1] as Entries | undefined;
+  if (!inner) entries.push([key, (inner = [])]);
+  place(inner, rest, value);
+}
+
+/** `entries` sorted by `order` (dotted paths); keys it does not name keep their place after those it names. */
+function ordered(entries: Entries, order: string[], prefix = ''): Entries {
+  const rank = (key: string) => {
+    const i = order.indexOf(prefix + key);
+    return i === -1 ? order.length : i;
   };
-  const top: Record<string, string | boolean | Record<string, string | undefined>> = { ...values, post_author: author };
-  const order = [...profile.keyOrder.filter((k) => !k.includes('.')), ...Object.keys(top)];
-  const subOrder = [
-    ...profile.keyOrder.filter((k) => k.startsWith('post_author.')).map((k) => k.slice('post_author.'.length)),
-    ...Object.keys(author),
-  ];
+  return entries
+    .map(([k, v], i) => ({ k, v: isEntries(v) ? ordered(v, order, `${prefix}${k}.`) : v, i }))
+    .sort((a, b) => rank(a.k) - rank(b.k) || a.i - b.i)
+    .map(({ k, v }) => [k, v]);
+}
+
+function isEntries(value: Value): value is Entries {
+  return Array.isArray(value) && value.length > 0 && Array.isArray(value[0]);
+}
+
+function toObject(entries: Entries): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of entries) Object.defineProperty(out, k, { value: isEntries(v) ? toObject(v) : v, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+function yamlLines(entries: Entries, indent = ''): string[] {
   const lines: string[] = [];
-  for (const key of new Set(order)) {
-    const value = top[key];
-    if (value === undefined) continue;
-    if (typeof value === 'boolean') lines.push(`${key}: ${value}`);
-    else if (typeof value === 'string') lines.push(`${key}: ${yamlScalar(value)}`);
-    else {
-      lines.push(`${key}:`);
-      for (const sub of new Set(subOrder)) {
-        const v = value[sub];
-        if (v !== undefined) lines.push(`  ${sub}: ${yamlScalar(v)}`);
+  for (const [key, value] of entries) {
+    if (typeof value === 'boolean') lines.push(`${indent}${key}: ${value}`);
+    else if (typeof value === 'string') lines.push(`${indent}${key}: ${yamlScalar(value)}`);
+    else if (isEntries(value)) lines.push(`${indent}${key}:`, ...yamlLines(value, `${indent}  `));
+    else lines.push(`${indent}${key}:`, ...value.map((v) => `${indent}  - ${yamlScalar(v as string)}`));
+  }
+  return lines;
+}
+
+/**
+ * Front matter in the profile's key order (keys the order does not name come after, in a fixed order), the author
+ * under the profile's author field, written in the profile's format.
+ */
+function frontMatter(profile: SiteProfile, values: FrontMatterValues): string {
+  const { post_author: given, ...rest } = values;
+  const name = given.display_name.trim();
+  const authorPath = (profile.authorField || 'post_author.display_name').split('.');
+  const entries: Entries = [];
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === 'tags') {
+      // The author comes before the tags, where the built-in order has it.
+      const leaf = authorPath[authorPath.length - 1];
+      place(entries, authorPath, leaf === 'authors' ? [name] : name);
+      if (authorPath.length > 1) {
+        const parent = authorPath.slice(0, -1);
+        const gravatar = given.gravatar?.trim().toLowerCase();
+        const twitter = given.twitter?.trim().replace(/^@/, '');
+        if (gravatar) place(entries, [...parent, 'gravatar'], gravatar);
+        if (twitter) place(entries, [...parent, 'twitter'], twitter);
       }
     }
+    if (key !== authorPath[0]) place(entries, [key], value);
   }
-  return `---\n${lines.join('\n')}\n---\n`;
+  const data = ordered(entries, profile.keyOrder);
+  switch (profile.frontMatterFormat) {
+    case 'toml':
+      return `+++\n${stringifyToml(toObject(data)).trim()}\n+++\n`;
+    case 'json':
+      return `${JSON.stringify(toObject(data), null, 2)}\n`;
+    default:
+      return `---\n${yamlLines(data).join('\n')}\n---\n`;
+  }
 }
 
 function validate(input: ScaffoldInput): string[] {

@@ -99,10 +99,10 @@ function valueOf(reading: TextReading): string | undefined {
 }
 
 /** The header of a post whose front matter was read; undefined when there is none or it cannot be read. */
-export function readPostHeader(post: ParsedPost, look?: SiteLook): PostHeader | undefined {
+export function readPostHeader(post: ParsedPost, look?: SiteLook, authorField?: string): PostHeader | undefined {
   if (post.frontMatter?.data === undefined) return undefined;
   const gravatar = valueOf(readText(post, 'post_author.gravatar', 64));
-  const author = readPostAuthor(post, look?.authors);
+  const author = readPostAuthor(post, look?.authors, authorField);
   return {
     title: valueOf(readText(post, 'title', MAX_TITLE)),
     displayName: author?.name,
@@ -131,7 +131,7 @@ function headerView(input: PageInput): HeaderView {
   if (!post.frontMatter) {
     return { header: {}, titleWhy: 'no front matter', authorWhy: 'no front matter', usingFallback: false };
   }
-  const readable = readPostHeader(post, input.look);
+  const readable = readPostHeader(post, input.look, input.profile.authorField);
   if (!readable) {
     const fallback = input.fallbackHeader;
     const why = 'the front matter cannot be read';
@@ -143,10 +143,11 @@ function headerView(input: PageInput): HeaderView {
     };
   }
   const gravatar = readText(post, 'post_author.gravatar', 64);
+  const authorField = input.profile.authorField || 'post_author.display_name';
   return {
     header: readable,
     titleWhy: whyMissing(readText(post, 'title', MAX_TITLE), 'title'),
-    authorWhy: readable.displayName ? undefined : whyMissing(readText(post, 'post_author.display_name', MAX_NAME), 'post_author.display_name'),
+    authorWhy: readable.displayName ? undefined : whyMissing(readText(post, authorField, MAX_NAME), authorField),
     gravatarWhy:
       'value' in gravatar && !readable.gravatar ? 'post_author.gravatar is not a 32-character hex hash' : undefined,
     usingFallback: false,
@@ -267,7 +268,7 @@ function neutralContent(input: PageInput, view: HeaderView, look: SiteLook, body
   const date = postDate(input);
   const byline: string[] = [];
   if (header.displayName) {
-    byline.push(`<span class="rp-author-name"${fieldLineAttr(input.post, readPostAuthor(input.post, look.authors)?.field ?? 'author')}>${escapeHtml(header.displayName)}</span>`);
+    byline.push(`<span class="rp-author-name"${fieldLineAttr(input.post, readPostAuthor(input.post, look.authors, input.profile.authorField)?.field ?? 'author')}>${escapeHtml(header.displayName)}</span>`);
   }
   if (date) byline.push(`<time class="rp-date" datetime="${date}">${escapeHtml(formatPostDate(date))}</time>`);
   const notice = note ? `<p class="rp-note">${escapeHtml(note.slice(0, MAX_NOTE))}</p>` : '';

@@ -41,23 +41,35 @@ function one(value: unknown, directory: AuthorDirectory): { name?: string; twitt
   return { name: cleanText(known?.name, MAX_NAME) ?? text, twitter: cleanText(known?.twitter, 100) };
 }
 
-/** The author the post names, in the first field the site uses; undefined when it names none. */
-export function readPostAuthor(post: ParsedPost, directory: AuthorDirectory = {}): PostAuthor | undefined {
+/**
+ * The author the post names, in the site's author field (`authorField`, a dotted path) when it has one there, else
+ * in the first field the site uses; undefined when it names none.
+ */
+export function readPostAuthor(post: ParsedPost, directory: AuthorDirectory = {}, authorField?: string): PostAuthor | undefined {
+  if (authorField) {
+    const named = authorIn(post, authorField, directory);
+    if (named) return named;
+  }
   const legacy = cleanText(fieldValue(post, 'post_author.display_name'), MAX_NAME);
   if (legacy) return { name: legacy, twitter: cleanText(fieldValue(post, 'post_author.twitter'), 100), field: 'post_author' };
   for (const field of ['author', 'authors', 'extra.author', 'extra.authors', 'by', 'post_author']) {
-    const value = fieldValue(post, field);
-    if (value === undefined || value === null) continue;
-    const list = Array.isArray(value) ? value.slice(0, MAX_AUTHORS) : [value];
-    const people = list.map((v) => one(v, directory)).filter((p) => p.name);
-    if (!people.length) continue;
-    return {
-      name: people.map((p) => p.name).join(people.length === 2 ? ' and ' : ', ').slice(0, MAX_NAME * 2),
-      twitter: people.length === 1 ? people[0].twitter : undefined,
-      field: field.split('.')[0],
-    };
+    const named = authorIn(post, field, directory);
+    if (named) return named;
   }
   return undefined;
+}
+
+function authorIn(post: ParsedPost, field: string, directory: AuthorDirectory): PostAuthor | undefined {
+  const value = fieldValue(post, field);
+  if (value === undefined || value === null) return undefined;
+  const list = Array.isArray(value) ? value.slice(0, MAX_AUTHORS) : [value];
+  const people = list.map((v) => one(v, directory)).filter((p) => p.name);
+  if (!people.length) return undefined;
+  return {
+    name: people.map((p) => p.name).join(people.length === 2 ? ' and ' : ', ').slice(0, MAX_NAME * 2),
+    twitter: people.length === 1 ? people[0].twitter : undefined,
+    field: field.split('.')[0],
+  };
 }
 
 /** The post's date from its front matter (`date`, Hugo's `publishDate`), as YYYY-MM-DD; undefined when it has none. */

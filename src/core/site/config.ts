@@ -14,13 +14,15 @@ const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 /** The form each config value must have; mirrors SiteProfile (and schemas/releasepost.schema.json). */
 type Shape =
-  | { type: 'string' }
+  /** `pattern`: the form the string must have, `hint` says it in words. */
+  | { type: 'string'; pattern?: RegExp; hint?: string }
   | { type: 'enum'; values: string[] }
   | { type: 'array'; of: Shape }
   /** `optional`: keys an object in a list or a new map entry may leave out (the others are required there). */
   | { type: 'object'; keys: Record<string, Shape>; optional?: string[] }
   | { type: 'map'; of: Shape; validKey: (key: string) => string | undefined };
 
+const FIELD_PATH = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 const text: Shape = { type: 'string' };
 const texts: Shape = { type: 'array', of: text };
 const labelledLinks: Shape = { type: 'array', of: { type: 'object', keys: { label: text, href: text } } };
@@ -45,7 +47,7 @@ const PROFILE_SHAPE: Shape = {
     fields: {
       type: 'map',
       of: fieldSpec,
-      validKey: (key) => (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(key) ? undefined : `"${key}" is not a field path (keys joined by dots)`),
+      validKey: (key) => (FIELD_PATH.test(key) ? undefined : `"${key}" is not a field path (keys joined by dots)`),
     },
     layouts: texts,
     keyOrder: texts,
@@ -69,6 +71,8 @@ const PROFILE_SHAPE: Shape = {
     fileNamePattern: text,
     dateSource: { type: 'enum', values: ['file-name', 'front-matter', 'front-matter-or-file-name'] },
     tagsStyle: { type: 'enum', values: ['list', 'comma-string'] },
+    authorField: { type: 'string', pattern: FIELD_PATH, hint: 'a front-matter key or a dotted path such as "post_author.display_name"' },
+    frontMatterFormat: { type: 'enum', values: ['yaml', 'toml', 'json'] },
   },
 };
 
@@ -106,8 +110,8 @@ class Reader {
   read(shape: Shape, node: JsonNode, fallback: unknown, where: JsonNode, name: string): unknown {
     switch (shape.type) {
       case 'string':
-        if (node.type === 'string') return node.value as string;
-        this.report(where, `"${name}" must be a string`);
+        if (node.type === 'string' && (!shape.pattern || shape.pattern.test(node.value as string))) return node.value as string;
+        this.report(where, node.type === 'string' ? `"${name}" must be ${shape.hint ?? 'of another form'}` : `"${name}" must be a string`);
         return fallback;
       case 'enum':
         if (node.type === 'string' && shape.values.includes(node.value as string)) return node.value as string;
@@ -178,11 +182,20 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Settings that stand for others: `tagsStyle` picks the kind of the `tags` field, a file-name pattern its rules. */
+/**
+ * Settings that stand for others: `tagsStyle` picks the kind of the `tags` field, `authorField` the required author
+ * field, a file-name pattern its rules.
+ */
 function applyShorthands(profile: SiteProfile & { tagsStyle?: string }, base: SiteProfile): SiteProfile {
   if (profile.tagsStyle) {
     const kind = profile.tagsStyle === 'list' ? 'tag-list' : 'tags';
     profile.fields = { ...profile.fields, tags: { kind, description: profile.fields.tags?.description ?? 'Tags of the post.' } };
+  }
+  // The author is required under the field that now names it, not under the one learned.
+  const author = profile.authorField;
+  const before = base.authorField ?? 'post_author.display_name';
+  if (author && author !== before && profile.requiredFields.includes(before)) {
+    profile.requiredFields = profile.requiredFields.map((f) => (f === before ? author : f));
   }
   if (profile.fileNamePattern !== undefined && profile.fileNamePattern !== base.fileNamePattern) {
     const dated = /^\{year\}-\{month\}-\{day\}-/.test(profile.fileNamePattern);

@@ -62,6 +62,15 @@ function requiredFields(model: SiteModel): string[] {
   return model.conventions.requiredFields.value.filter((f) => !['aliases', 'redirect_from'].includes(f) && !(dateFromName && f === dateKey));
 }
 
+/** The dotted path of the author's name in the site's posts: `by`, `authors`, `post_author.display_name`. */
+function authorPath(model: SiteModel): string | undefined {
+  const author = model.conventions.authorField?.value;
+  if (!author) return undefined;
+  if (author.shape !== 'mapping') return author.key;
+  const sub = ['display_name', 'name'].find((k) => model.conventions.fields.some((f) => f.key === `${author.key}.${k}`));
+  return sub ? `${author.key}.${sub}` : author.key;
+}
+
 export function profileFromModel(model: SiteModel): SiteProfile {
   const base = defaultProfile();
   const c = model.conventions;
@@ -91,6 +100,8 @@ export function profileFromModel(model: SiteModel): SiteProfile {
     links: { download: '', changelog: '', upgrades: '', community: '' },
     fileNames: { date: model.facts.fileNameDate, cleanSlug },
     dateSource: model.facts.dateSource,
+    authorField: authorPath(model),
+    frontMatterFormat: model.frontMatterFormat.value,
     rules: {
       ...base.rules,
       // The generator gives the URL (a `permalink` key sets it rather than repeating it).

@@ -88,6 +88,13 @@ export interface SiteProfile {
   fileNamePattern?: string;
   /** Where the generator takes a post's date from; absent: the file name. */
   dateSource?: 'file-name' | 'front-matter' | 'front-matter-or-file-name';
+  /**
+   * The front-matter key (a dotted path) that names the author of a new post: `author`, `authors` (a list), `by`,
+   * `post_author.display_name`. Absent: `post_author.display_name`.
+   */
+  authorField?: string;
+  /** The front-matter format of a new post: YAML `---`, TOML `+++` or a JSON object. Absent: YAML. */
+  frontMatterFormat?: 'yaml' | 'toml' | 'json';
   /** Severity of each rule; rules not named here use their default. */
   rules: Record<string, RuleSeverity>;
   preview: PreviewProfile;

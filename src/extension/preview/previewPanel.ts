@@ -192,7 +192,7 @@ export class PreviewPanel implements vscode.Disposable {
     const profile = this.site?.profile ?? defaultProfile();
     const post = this.services.cache.get(document);
     if (this.lastGoodHeaderUri !== document.uri.toString()) this.lastGoodHeader = undefined;
-    const header = post.frontMatter && !post.frontMatter.errors.length ? readPostHeader(post) : undefined;
+    const header = post.frontMatter && !post.frontMatter.errors.length ? readPostHeader(post, undefined, profile.authorField) : undefined;
     if (header) {
       this.lastGoodHeader = header;
       this.lastGoodHeaderUri = document.uri.toString();
