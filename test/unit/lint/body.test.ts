@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyFirstFix, at, covered, edited, GOOD_POST, lint, ofRule } from './helpers';
+import { fixAll } from '../../../src/core/rules/lint';
 
 const TRY = '### Try it out\n\nWe encourage you to try out this release and let us know what you think.\n';
 
@@ -24,6 +25,20 @@ describe('lint: empty-section', () => {
   it('reports a heading followed by a higher-level heading, or by the end', () => {
     assert.equal(ofRule(lint(edited(TRY, '### Feature\n## Next\n\nText.\n\n' + TRY)), 'empty-section').length, 1);
     assert.equal(ofRule(lint(GOOD_POST + '\n### Links\n'), 'empty-section').length, 1);
+  });
+
+  it('removes the empty heading with the blank lines after it, or before it at the end of the post', () => {
+    const between = edited(TRY, '### Feature\n\n' + TRY);
+    const [inside] = ofRule(lint(between), 'empty-section');
+    assert.equal(inside.fixes?.[0].title, 'Remove the empty heading "Feature"');
+    assert.equal(applyFirstFix(between, inside), GOOD_POST);
+    const setext = edited(TRY, 'Feature\n-------\n\n<!-- write me -->\n\n## Next\n\nText.\n\n' + TRY);
+    const kept = edited(TRY, '<!-- write me -->\n\n## Next\n\nText.\n\n' + TRY);
+    assert.equal(applyFirstFix(setext, ofRule(lint(setext), 'empty-section')[0]), kept);
+    const last = GOOD_POST + '\n### Links\n';
+    assert.equal(applyFirstFix(last, ofRule(lint(last), 'empty-section')[0]), GOOD_POST);
+    const twoEmpty = edited(TRY, '### Feature\n\n### Links\n\n## Next\n\nText.\n\n' + TRY);
+    assert.equal(fixAll(twoEmpty, lint(twoEmpty)), edited(TRY, '## Next\n\nText.\n\n' + TRY));
   });
 
   it('counts a deeper sub-heading as content, not a comment', () => {
