@@ -58,6 +58,27 @@ describe('lint: empty-link', () => {
     }
   });
 
+  it('offers to keep the text or show the URL, by hand only: fix-all leaves the link as written', () => {
+    const cases = [
+      ['[companies]()', 'Remove the link, keep its text "companies"', 'companies'],
+      ['[`mesos-agent`](#)', 'Remove the link, keep its text "`mesos-agent`"', '`mesos-agent`'],
+      ['[](http://mesos.apache.org/a_b/)', 'Show the URL as the link text', '[http://mesos.apache.org/a\\_b/](http://mesos.apache.org/a_b/)'],
+      ['[ ](<http://mesos.apache.org/> "Mesos")', 'Show the URL as the link text', '[http://mesos.apache.org/](<http://mesos.apache.org/> "Mesos")'],
+    ];
+    for (const [link, title, replaced] of cases) {
+      const text = edited('let us know what you think.', `let us know what you think, ${link}.`);
+      const problems = lint(text);
+      const [problem] = ofRule(problems, 'empty-link');
+      const fix = problem.fixes?.[0];
+      assert.ok(fix && 'edits' in fix && fix.byHand, link);
+      assert.equal(fix.title, title);
+      const applied = fixAll(text, [{ ...problem, fixes: [{ ...fix, byHand: false }] }]);
+      assert.equal(applied, edited('let us know what you think.', `let us know what you think, ${replaced}.`));
+      assert.deepEqual(ofRule(lint(applied), 'empty-link'), [], link);
+      assert.equal(fixAll(text, problems), text, `fix-all leaves ${link}`);
+    }
+  });
+
   it('leaves images, code and real links alone', () => {
     const text = edited('let us know what you think.', 'see ![](/assets/img/blog/a.png), `[x]()` and [docs](/documentation/latest/).');
     assert.deepEqual(ofRule(lint(text), 'empty-link'), []);
