@@ -1,6 +1,6 @@
 import { replaceFileText } from '../core/draft/newPost';
 import { lineStartFile, printable } from './printable';
-import { applyFixAll } from '../core/rules/fixes';
+import { applyFixAll, autoFix } from '../core/rules/fixes';
 import type { Problem } from '../core/rules/lint';
 
 /** How `lint --fix` checks one post's text: the same rules, site and file name as the report. */
@@ -46,7 +46,7 @@ export function fixPostFile(
     return problems;
   }
   for (const p of applied) {
-    const title = p.fixes?.find((f) => 'edits' in f)?.title ?? 'fixed';
+    const title = autoFix(p)?.title ?? 'fixed';
     log(`${lineStartFile(shown)}:${p.range.start.line + 1}:${p.range.start.character + 1}  fixed  ${printable(title)}  ${p.rule}\n`);
   }
   return after;

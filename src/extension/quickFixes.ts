@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { chooseFixes } from '../core/rules/fixes';
+import { autoFix, chooseFixes } from '../core/rules/fixes';
 import type { Fix, Problem } from '../core/rules/lint';
 import { toRange } from './convert';
 import { DIAGNOSTIC_SOURCE, type PostDiagnostics } from './diagnostics';
@@ -41,7 +41,7 @@ export class PostQuickFixes implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.edit = toWorkspaceEdit(document, fix);
-        action.isPreferred = problem.fixes!.length === 1;
+        action.isPreferred = problem.fixes!.length === 1 && !('byHand' in fix && fix.byHand);
         actions.push(action);
       }
       disables.push(...disableActions(document, problem, diagnostic));
@@ -115,7 +115,7 @@ function toWorkspaceEdit(document: vscode.TextDocument, fix: Fix): vscode.Worksp
 }
 
 function countEdits(problems: Problem[]): number {
-  return problems.filter((p) => p.fixes?.some((f) => 'edits' in f)).length;
+  return problems.filter((p) => autoFix(p)).length;
 }
 
 /** What fix-all does to a post: the edit, and the problems it fixes and leaves. */

@@ -1,7 +1,14 @@
 import { LineIndex, type TextPosition } from '../text/text';
-import type { Problem, TextEdit } from './types';
+import type { Fix, Problem, TextEdit } from './types';
 
-/** A problem whose first text fix "fix all" takes, with that fix's edits. */
+type EditFix = Extract<Fix, { edits: TextEdit[] }>;
+
+/** The fix "fix all" takes for a problem: its first text fix not marked `byHand`. */
+export function autoFix(problem: Problem): EditFix | undefined {
+  return problem.fixes?.find((f): f is EditFix => 'edits' in f && !f.byHand);
+}
+
+/** A problem whose first automatic text fix "fix all" takes, with that fix's edits. */
 export interface ChosenFix {
   problem: Problem;
   /** Index of the problem in the list given. */
@@ -48,7 +55,7 @@ class SlotMarks {
 }
 
 /**
- * The first text-edit fix of each problem, in the order given, skipping any that overlaps an edit already taken.
+ * The first text-edit fix of each problem not marked `byHand`, in the order given, skipping any that overlaps an edit already taken.
  * Two insertions at one point do not clash (they go in in order); an insertion clashes with a replacement that
  * touches its point; two replacements clash when they share more than an end point. Renames are left out: they
  * change the file, not its text.
@@ -59,7 +66,7 @@ class SlotMarks {
 export function chooseFixes(problems: readonly Problem[]): ChosenFix[] {
   const candidates: ChosenFix[] = [];
   problems.forEach((problem, order) => {
-    const fix = problem.fixes?.find((f): f is { title: string; edits: TextEdit[] } => 'edits' in f);
+    const fix = autoFix(problem);
     if (fix && fix.edits.every((e) => compare(e.range.start, e.range.end) <= 0)) candidates.push({ problem, order, edits: fix.edits });
   });
   const positions = candidates.flatMap((c) => c.edits.flatMap((e) => [e.range.start, e.range.end])).sort(compare);

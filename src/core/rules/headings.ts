@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import type { Finding, RuleInput } from './types';
+import type { Finding, RuleInput, TextEdit } from './types';
 
 function headingText(tokens: Token[], openIndex: number): string {
   const inline = tokens[openIndex + 1];
@@ -52,6 +52,26 @@ export function checkEmptyHeading({ post }: RuleInput): Finding[] {
   return findings;
 }
 
+function isBlank(post: RuleInput['post'], line: number): boolean {
+  return post.lines.lineText(line).trim() === '';
+}
+
+/**
+ * Removes a heading's lines (two for a setext heading) and the blank lines after it, so the text around keeps its
+ * spacing. At the end of the post it removes the blank lines before it instead, leaving the file's last line break.
+ */
+function removeHeading(post: RuleInput['post'], [first, next]: [number, number]): TextEdit {
+  const { lines } = post;
+  let after = next;
+  while (after < lines.lineCount && isBlank(post, after)) after++;
+  if (after < lines.lineCount) return { range: { start: { line: first, character: 0 }, end: { line: after, character: 0 } }, newText: '' };
+  let before = first - 1;
+  while (before >= 0 && isBlank(post, before)) before--;
+  const end = lines.lineRange(next - 1).end;
+  if (before < 0) return { range: { start: { line: 0, character: 0 }, end }, newText: '' };
+  return { range: { start: lines.lineRange(before).end, end }, newText: '' };
+}
+
 /** `empty-section`: a heading followed directly by a heading of the same or a higher level, or by the end. */
 export function checkEmptySection({ post }: RuleInput): Finding[] {
   const findings: Finding[] = [];
@@ -63,6 +83,7 @@ export function checkEmptySection({ post }: RuleInput): Finding[] {
       rule: 'empty-section',
       message: `the section "${pending.text}" is empty: write it or remove the heading`,
       range: post.lines.lineRange(pending.token.map[0]),
+      fixes: [{ title: `Remove the empty heading "${pending.text.slice(0, 80)}"`, edits: [removeHeading(post, pending.token.map)] }],
     });
   };
   for (let i = 0; i < tokens.length; i++) {

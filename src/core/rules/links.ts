@@ -39,12 +39,12 @@ export function checkEmptyLink({ post, prose }: RuleInput): Finding[] {
     const counts = countLinks(block.inlines);
     if (counts.emptyTarget) {
       for (const m of matches(block, EMPTY_TARGET, counts.emptyTarget)) {
-        findings.push(finding(post, block, m, `the link "${m[1].trim() || m[0]}" goes nowhere: its target is empty`));
+        findings.push(finding(post, block, m, `the link "${m[1].trim() || m[0]}" goes nowhere: its target is empty`, keepText));
       }
     }
     if (counts.emptyText) {
       for (const m of matches(block, EMPTY_TEXT, counts.emptyText)) {
-        findings.push(finding(post, block, m, 'this link has no text: readers see nothing to click'));
+        findings.push(finding(post, block, m, 'this link has no text: readers see nothing to click', urlAsText));
       }
     }
   }
@@ -83,7 +83,41 @@ function matches(block: ProseBlock, pattern: RegExp, limit: number): RegExpMatch
   return found;
 }
 
-function finding(post: RuleInput['post'], block: ProseBlock, m: RegExpMatchArray, message: string): Finding {
+type LinkFix = (link: string) => { title: string; newText: string } | undefined;
+
+/** `[text]()` becomes `text`: the words stay, the link that leads nowhere goes. */
+const keepText: LinkFix = (link) => {
+  const text = link.slice(1, link.lastIndexOf('](')).trim();
+  return { title: text ? `Remove the link, keep its text "${text.slice(0, 80)}"` : 'Remove the empty link', newText: text };
+};
+
+/** `[](url)` becomes `[url](url)`: readers see where the link goes. */
+const urlAsText: LinkFix = (link) => {
+  const url = linkUrl(link);
+  return url ? { title: 'Show the URL as the link text', newText: `[${escapeText(url)}]${link.slice(link.indexOf(']') + 1)}` } : undefined;
+};
+
+/** The destination of `[](url "title")` or `[](<url>)`, without the title. */
+function linkUrl(link: string): string {
+  const inside = link.slice(link.indexOf('](') + 2, -1).trim();
+  if (inside.startsWith('<')) return inside.slice(1, inside.indexOf('>') < 0 ? undefined : inside.indexOf('>')).trim();
+  return inside.split(/\s/)[0];
+}
+
+/** Link text that shows `text` as written: Markdown's punctuation escaped. */
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
+}
+
+/**
+ * Both fixes guess what the author meant (the missing target or words may be the point), so they are offered in the
+ * editor and never applied by fix-all.
+ */
+function finding(post: RuleInput['post'], block: ProseBlock, m: RegExpMatchArray, message: string, makeFix: LinkFix): Finding {
   const start = block.offset + (m.index ?? 0);
-  return { rule: 'empty-link', message, range: post.lines.rangeOf(start, start + m[0].length) };
+  const range = post.lines.rangeOf(start, start + m[0].length);
+  // From the document, not the block: the block has its code spans blanked.
+  const fix = makeFix(post.text.slice(start, start + m[0].length));
+  if (!fix) return { rule: 'empty-link', message, range };
+  return { rule: 'empty-link', message, range, fixes: [{ title: fix.title, edits: [{ range, newText: fix.newText }], byHand: true }] };
 }

@@ -10,8 +10,11 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A quick fix: text edits in the post, or a new base name for the post's file. */
-export type Fix = { title: string; edits: TextEdit[] } | { title: string; rename: string };
+/**
+ * A quick fix: text edits in the post, or a new base name for the post's file. `byHand` marks an edit that guesses
+ * what the author meant: the editor offers it, "fix all" and `lint --fix` never apply it.
+ */
+export type Fix = { title: string; edits: TextEdit[]; byHand?: boolean } | { title: string; rename: string };
 
 export interface Problem {
   rule: string;

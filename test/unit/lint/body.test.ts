@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyFirstFix, at, covered, edited, GOOD_POST, lint, ofRule } from './helpers';
+import { fixAll } from '../../../src/core/rules/lint';
 
 const TRY = '### Try it out\n\nWe encourage you to try out this release and let us know what you think.\n';
 
@@ -26,6 +27,20 @@ describe('lint: empty-section', () => {
     assert.equal(ofRule(lint(GOOD_POST + '\n### Links\n'), 'empty-section').length, 1);
   });
 
+  it('removes the empty heading with the blank lines after it, or before it at the end of the post', () => {
+    const between = edited(TRY, '### Feature\n\n' + TRY);
+    const [inside] = ofRule(lint(between), 'empty-section');
+    assert.equal(inside.fixes?.[0].title, 'Remove the empty heading "Feature"');
+    assert.equal(applyFirstFix(between, inside), GOOD_POST);
+    const setext = edited(TRY, 'Feature\n-------\n\n<!-- write me -->\n\n## Next\n\nText.\n\n' + TRY);
+    const kept = edited(TRY, '<!-- write me -->\n\n## Next\n\nText.\n\n' + TRY);
+    assert.equal(applyFirstFix(setext, ofRule(lint(setext), 'empty-section')[0]), kept);
+    const last = GOOD_POST + '\n### Links\n';
+    assert.equal(applyFirstFix(last, ofRule(lint(last), 'empty-section')[0]), GOOD_POST);
+    const twoEmpty = edited(TRY, '### Feature\n\n### Links\n\n## Next\n\nText.\n\n' + TRY);
+    assert.equal(fixAll(twoEmpty, lint(twoEmpty)), edited(TRY, '## Next\n\nText.\n\n' + TRY));
+  });
+
   it('counts a deeper sub-heading as content, not a comment', () => {
     assert.deepEqual(ofRule(lint(edited(TRY, '## Features\n\n### Feature A\n\nText.\n\n' + TRY)), 'empty-section'), []);
     assert.equal(ofRule(lint(edited(TRY, '### Feature\n\n<!-- write me -->\n\n' + TRY)), 'empty-section').length, 1);
@@ -40,6 +55,27 @@ describe('lint: empty-link', () => {
       assert.equal(problems.length, 1, link);
       assert.equal(covered(text, problems[0]), link);
       assert.equal(problems[0].severity, 'error');
+    }
+  });
+
+  it('offers to keep the text or show the URL, by hand only: fix-all leaves the link as written', () => {
+    const cases = [
+      ['[companies]()', 'Remove the link, keep its text "companies"', 'companies'],
+      ['[`mesos-agent`](#)', 'Remove the link, keep its text "`mesos-agent`"', '`mesos-agent`'],
+      ['[](http://mesos.apache.org/a_b/)', 'Show the URL as the link text', '[http://mesos.apache.org/a\\_b/](http://mesos.apache.org/a_b/)'],
+      ['[ ](<http://mesos.apache.org/> "Mesos")', 'Show the URL as the link text', '[http://mesos.apache.org/](<http://mesos.apache.org/> "Mesos")'],
+    ];
+    for (const [link, title, replaced] of cases) {
+      const text = edited('let us know what you think.', `let us know what you think, ${link}.`);
+      const problems = lint(text);
+      const [problem] = ofRule(problems, 'empty-link');
+      const fix = problem.fixes?.[0];
+      assert.ok(fix && 'edits' in fix && fix.byHand, link);
+      assert.equal(fix.title, title);
+      const applied = fixAll(text, [{ ...problem, fixes: [{ ...fix, byHand: false }] }]);
+      assert.equal(applied, edited('let us know what you think.', `let us know what you think, ${replaced}.`));
+      assert.deepEqual(ofRule(lint(applied), 'empty-link'), [], link);
+      assert.equal(fixAll(text, problems), text, `fix-all leaves ${link}`);
     }
   });
 

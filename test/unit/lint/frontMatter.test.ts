@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { at, covered, edited, GOOD_POST, lint, ofRule, rules } from './helpers';
+import { applyFirstFix, at, covered, edited, GOOD_POST, lint, ofRule, rules } from './helpers';
+import { fixAll } from '../../../src/core/rules/lint';
 
 const NAME = '2021-01-05-mesos-1-11-0-released.md';
 
@@ -47,6 +48,32 @@ describe('lint: front-matter-syntax', () => {
     const [problem] = ofRule(lint('---\nlayout: post\ntitle: x\n'), 'front-matter-syntax');
     assert.match(problem.message, /no closing "---"/);
     assert.deepEqual(at(problem), [0, 0]);
+  });
+
+  it('closes the block after its last field, before the body, a heading or the end of the file', () => {
+    const open = edited('tags: Release\n---\n', 'tags: Release\n');
+    const [problem] = ofRule(lint(open), 'front-matter-syntax');
+    assert.equal(problem.fixes?.[0].title, 'Close the front matter after line 9');
+    assert.equal(applyFirstFix(open, problem), GOOD_POST);
+    assert.equal(fixAll(open, lint(open)), GOOD_POST);
+    const crlf = open.replace(/\n/g, '\r\n');
+    assert.equal(applyFirstFix(crlf, ofRule(lint(crlf), 'front-matter-syntax')[0]), GOOD_POST.replace(/\n/g, '\r\n'));
+    const heading = '---\nlayout: post\ntags:\n- Release\n### Upgrades\n';
+    assert.equal(applyFirstFix(heading, ofRule(lint(heading), 'front-matter-syntax')[0]), '---\nlayout: post\ntags:\n- Release\n---\n### Upgrades\n');
+    const atEnd = '---\nlayout: post\ntitle: x';
+    assert.equal(applyFirstFix(atEnd, ofRule(lint(atEnd), 'front-matter-syntax')[0]), '---\nlayout: post\ntitle: x\n---\n');
+  });
+
+  it('takes a line of the wrong number of dashes as the closing line meant, and guesses nothing without a field', () => {
+    const dashes = edited('tags: Release\n---\n', 'tags: Release\n----\n');
+    const [problem] = ofRule(lint(dashes), 'front-matter-syntax');
+    assert.equal(problem.fixes?.[0].title, 'Replace "----" with the closing "---"');
+    assert.equal(applyFirstFix(dashes, problem), GOOD_POST);
+    for (const text of ['---\n\nlayout: post\n', '---\nThe latest Mesos release is out.\n']) {
+      const [unclosed] = ofRule(lint(text), 'front-matter-syntax');
+      assert.match(unclosed.message, /no closing "---"/);
+      assert.equal(unclosed.fixes, undefined, text);
+    }
   });
 
   it('puts a YAML error at its own line and column', () => {
