@@ -27,18 +27,11 @@ function isLeftover(source: string, m: RegExpMatchArray): boolean {
 
 /**
  * Emphasis markers with nothing between them: `****`, `** **`, `____`, and a lone `**` or `__` standing as a word
- * ("Thanks to the ** contributors"): a template's bold value whose text was never filled in.
+ * between words ("Thanks to the ** contributors"): a template's bold value whose text was never filled in. A marker
+ * at a line's start or end (JIRA's "** Bug", a bold run closed after a space) is another slip, not a blank.
  */
 const EMPTY_EMPHASIS =
-  /(?<![\w*\\])\*\*[ \t]*\*\*(?![\w*])|(?<![\w_\\])__[ \t]*__(?![\w_])|(?<!\S)\*\*(?!\S)|(?<!\S)__(?!\S)/g;
-
-/** Whether the line of `at` holds another `marker` besides the one at `at`. */
-function hasOtherMarker(source: string, at: number, marker: string): boolean {
-  const start = source.lastIndexOf('\n', at - 1) + 1;
-  const end = source.indexOf('\n', at);
-  const line = source.slice(start, end < 0 ? source.length : end);
-  return line.split(marker).length - 1 > 1;
-}
+  /(?<![\w*\\])\*\*[ \t]*\*\*(?![\w*])|(?<![\w_\\])__[ \t]*__(?![\w_])|(?<=[^\s*_][ \t])(?:\*\*|__)(?=[ \t][^\s*_])/g;
 
 function describe(found: string): string {
   if (/^[*_]/.test(found)) return `empty emphasis "${found}" is left from a template`;
@@ -60,12 +53,7 @@ export function checkPlaceholder({ post, prose }: RuleInput): Finding[] {
       (inline.children ?? []).some((c) => c.type === 'text' && (c.content.includes('**') || c.content.includes('__'))),
     );
     if (!literal) continue;
-    for (const m of block.source.matchAll(EMPTY_EMPHASIS)) {
-      // A lone marker that closes or opens a bold run on its line ("**Help wanted: **") is a misplaced space, not
-      // a value never filled in.
-      if (m[0].length === 2 && hasOtherMarker(block.source, m.index, m[0])) continue;
-      add(block.offset + m.index, m[0]);
-    }
+    for (const m of block.source.matchAll(EMPTY_EMPHASIS)) add(block.offset + m.index, m[0]);
   }
   if (frontMatterReadable(post) && post.frontMatter!.doc) visitStrings(post, post.frontMatter!.doc.contents as YamlNode | null, add);
   return findings;
