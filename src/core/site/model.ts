@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePost, type FrontMatterFormat } from '../post/parse';
 import { learnConventions, postDate, postStem, type Learned, type PostSample, type SiteConventions } from './conventions';
+import { filesBelow } from './walk';
 import { detectGenerator, type DateSource, type GeneratorFacts, type GeneratorName } from './generators';
 
 export type { Learned, ReleaseNaming, ReleasePostInfo, SiteConventions, ValueShape, FieldConvention } from './conventions';
@@ -52,32 +53,17 @@ function isInside(parent: string, child: string): boolean {
 }
 
 /** Files below `folder` with one of `extensions`, skipping dot-folders and node_modules; with their stats. */
-function filesBelow(folder: string, extensions: string[]): { file: string; stamp: string }[] {
+function stampedFilesBelow(folder: string, extensions: string[]): { file: string; stamp: string }[] {
   const found: { file: string; stamp: string }[] = [];
-  const pending = [folder];
-  while (pending.length) {
-    const dir = pending.pop()!;
-    let entries: fs.Dirent[];
+  for (const file of filesBelow(folder, (name) => extensions.includes(path.extname(name).toLowerCase()))) {
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      const stat = fs.statSync(file);
+      found.push({ file, stamp: `${stat.mtimeMs}:${stat.size}` });
     } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) pending.push(full);
-      else if (extensions.includes(path.extname(entry.name).toLowerCase())) {
-        try {
-          const stat = fs.statSync(full);
-          if (stat.isFile()) found.push({ file: full, stamp: `${stat.mtimeMs}:${stat.size}` });
-        } catch {
-          // vanished or unreadable: not a post
-        }
-      }
+      // vanished or unreadable: not a post
     }
   }
-  return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return found;
 }
 
 /** Hugo's `urlize`: lower case, spaces to dashes, only letters, digits, `-`, `.`, `_` kept. */
@@ -249,7 +235,7 @@ const cache = new Map<string, CacheEntry>();
 function scan(root: string): { facts: GeneratorFacts; files: { file: string; stamp: string }[]; stamp: string } | undefined {
   const facts = detectGenerator(root);
   if (!facts) return undefined;
-  const files = facts.postsFolders.flatMap((f) => filesBelow(path.join(root, f), facts.extensions));
+  const files = facts.postsFolders.flatMap((f) => stampedFilesBelow(path.join(root, f), facts.extensions));
   let configStamp = '';
   try {
     const stat = fs.statSync(path.join(root, facts.evidence));

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, type ConfigProblem } from './config';
 import { containConfigPaths } from './configPaths';
+import { filesBelow } from './walk';
 import type { ParsedPost } from '../post/parse';
 import { findSiteRoot, loadSite, siteModelForFile, type SiteModel } from './model';
 import { profileFromModel } from './modelProfile';
@@ -176,25 +177,7 @@ const POST_EXTENSION = /\.(md|markdown)$/i;
  * Folders that cannot be read are passed to `onUnreadable`.
  */
 export function markdownFilesBelow(folder: string, onUnreadable: (dir: string) => void = () => {}): string[] {
-  const found: string[] = [];
-  const pending = [folder];
-  while (pending.length) {
-    const dir = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      onUnreadable(dir);
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) pending.push(full);
-      else if (POST_EXTENSION.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(full)))) found.push(full);
-    }
-  }
-  return found.sort();
+  return filesBelow(folder, (name) => POST_EXTENSION.test(name), onUnreadable);
 }
 
 /** Absolute paths of the site's posts, sorted: those its model found, else the Markdown files of its posts folder. */
