@@ -27,7 +27,13 @@ rm -rf "$cache"
 mkdir -p "$cache"
 cd "$cache"
 npm init -y >/dev/null
-npm i --ignore-scripts --no-audit --no-fund --loglevel=error "code-server@$VERSION" >/dev/null
+# npm now and then fails an install with ENOTEMPTY while it unpacks (a race in its own extraction); a second try
+# on a clean folder succeeds, and a CI run should not fail on it.
+if ! npm i --ignore-scripts --no-audit --no-fund --loglevel=error "code-server@$VERSION" >/dev/null; then
+  echo "test host: npm install failed, trying once more" >&2
+  rm -rf node_modules package-lock.json
+  npm i --ignore-scripts --no-audit --no-fund --loglevel=error "code-server@$VERSION" >/dev/null
+fi
 npm rebuild argon2 --loglevel=error >/dev/null
 cd node_modules/code-server/lib/vscode
 npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
