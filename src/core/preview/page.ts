@@ -16,8 +16,13 @@ export type PageMode =
       nonce: string;
       scriptUri: string;
       styleUris: string[];
-      /** The site's own CSS, built from its sources, with its `url()`s made loadable; put in a `<style>` by nonce. */
+      /**
+       * The site's own CSS, built from its sources, with its `url()`s made loadable; put in a `<style>` by nonce.
+       * Empty while it is being built: the style element is there for the CSS to be swapped in (a `styles` message).
+       */
       inlineCss?: string;
+      /** The site's CSS is still being built: the page says so until it arrives. */
+      stylesPending?: boolean;
     }
   | { kind: 'standalone'; inlineCss: string };
 
@@ -452,7 +457,7 @@ export function contentSecurityPolicy(mode: PageMode, remoteImages = false): str
   const remote = remoteImages ? ' https:' : '';
   if (mode.kind === 'standalone') return `default-src 'none'; img-src 'self' file: data:${remote}; style-src 'unsafe-inline'`;
   const source = cspSources(mode.cspSource);
-  const inlineStyle = mode.inlineCss ? ` 'nonce-${cspToken(mode.nonce)}'` : '';
+  const inlineStyle = mode.inlineCss !== undefined ? ` 'nonce-${cspToken(mode.nonce)}'` : '';
   return (
     `default-src 'none'; img-src ${source} data:${remote}; style-src ${source}${inlineStyle}; ` +
     `script-src 'nonce-${cspToken(mode.nonce)}'; font-src ${source}`
@@ -495,14 +500,14 @@ function footerHtml(input: PageInput): string {
 }
 
 function styleElement(css: string, nonce?: string): string {
-  const attr = nonce === undefined ? '' : ` nonce="${escapeHtml(cspToken(nonce))}"`;
+  const attr = nonce === undefined ? '' : ` nonce="${escapeHtml(cspToken(nonce))}" data-rp-site-css`;
   return `<style${attr}>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
 }
 
 function stylesHtml(mode: PageMode): string {
   if (mode.kind === 'standalone') return styleElement(mode.inlineCss);
   const links = mode.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`);
-  if (mode.inlineCss) links.push(styleElement(mode.inlineCss, mode.nonce));
+  if (mode.inlineCss !== undefined) links.push(styleElement(mode.inlineCss, mode.nonce));
   return links.join('\n');
 }
 
@@ -510,6 +515,7 @@ function bodyAttributes(input: PageInput, content: PostContent): string {
   const kind = input.look && input.look.kind !== 'builtin' ? ` rp-site-${input.look.kind}` : '';
   let attrs = ` class="rp-page${kind}${content.bodyClass ? ' ' + escapeHtml(content.bodyClass) : ''}"`;
   if (input.uri !== undefined) attrs += ` data-rp-uri="${escapeHtml(input.uri)}"`;
+  if (input.mode.kind === 'webview' && input.mode.stylesPending) attrs += ' data-rp-styles="pending"';
   if (input.initialLine !== undefined && Number.isInteger(input.initialLine) && input.initialLine >= 0) {
     attrs += ` data-rp-initial-line="${input.initialLine}"`;
   }
