@@ -353,6 +353,7 @@ function buildJekyllFrame(input: PageInput, look: SiteLook): LayoutFrame | { err
       url: url ?? (permalink ? fillPermalink(permalink, input, date) : '/'),
       date: date ? new Date(`${date}T12:00:00Z`) : undefined,
       content: BODY_MARKER,
+      model: look.site.model,
     });
   } catch (err) {
     return { error: (err instanceof Error ? err.message : String(err)).split('\n')[0] };
