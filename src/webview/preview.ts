@@ -83,6 +83,9 @@ function applyStyles(message: StylesMessage): void {
   const anchor = window.scrollY > 0 ? (blockAtTop() ?? blockBelowTop()) : undefined;
   const anchorTop = (anchor?.getBoundingClientRect().top ?? 0) - stickyOffset();
   if (style.textContent !== message.css) style.textContent = message.css;
+  // Our imitation of the site gives way to the site's own CSS; it stays when the site has none.
+  const fallback = document.querySelector<HTMLLinkElement>('link[data-rp-fallback-css]');
+  if (fallback) fallback.disabled = message.css.trim() !== '';
   delete document.body.dataset.rpStyles;
   if (anchor?.isConnected) {
     scrollBy(anchor.getBoundingClientRect().top - stickyOffset() - anchorTop);

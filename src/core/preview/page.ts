@@ -23,6 +23,11 @@ export type PageMode =
       inlineCss?: string;
       /** The site's CSS is still being built: the page says so until it arrives. */
       stylesPending?: boolean;
+      /**
+       * Our imitation of the site (`preview.css`) while the site's CSS is built: turned off when the site's own
+       * CSS arrives, kept when the site has none.
+       */
+      fallbackStyleUri?: string;
     }
   | { kind: 'standalone'; inlineCss: string };
 
@@ -183,15 +188,17 @@ function authorColumnHtml(input: PageInput, view: HeaderView): string {
   } else if (header.gravatar) {
     const src = `https://secure.gravatar.com/avatar/${header.gravatar}?s=80`;
     // The box stands in for the picture while it loads, or when the page may not fetch it.
-    parts.push(`<span class="rp-remote-image rp-gravatar-box"><img class="rp-gravatar" src="${escapeHtml(src)}" alt="" width="80" height="80"></span>`);
+    parts.push(`<span class="rp-remote-image rp-gravatar-box"><img class="rp-gravatar author_gravatar" src="${escapeHtml(src)}" alt="" width="80" height="80"></span>`);
   } else if (view.gravatarWhy) {
     parts.push(`<p>${placeholder(`Gravatar not shown: ${view.gravatarWhy}`)}</p>`);
   }
   const name = header.displayName ? `<strong>${escapeHtml(header.displayName)}</strong>` : placeholder(`Unknown author (${view.authorWhy ?? 'no name'})`);
-  const handle = header.twitter
-    ? `<br><a href="https://twitter.com/${escapeHtml(encodeURIComponent(header.twitter))}">@${escapeHtml(header.twitter)}</a>`
-    : '';
-  parts.push(`<p class="rp-author-name">${name}${handle}</p>`, dateHtml(input.fileName));
+  // As post.erb writes it: the name and the handle in paragraphs of their own.
+  parts.push(`<p class="rp-author-name">${name}</p>`);
+  if (header.twitter) {
+    parts.push(`<p class="rp-author-handle"><a href="https://twitter.com/${escapeHtml(encodeURIComponent(header.twitter))}">@${escapeHtml(header.twitter)}</a></p>`);
+  }
+  parts.push(dateHtml(input.fileName));
   return `<div class="col-md-3 rp-author"${fieldLineAttr(input.post, 'post_author')}>${parts.join('')}</div>`;
 }
 
@@ -409,7 +416,7 @@ export function renderPostContent(input: PageInput): PostContent {
     const title = titleHtml(input, view);
     html =
       `<div class="row">${author}` +
-      `<div class="col-md-9 rp-post">${title}<div class="rp-body" data-rp-body>${bodyHtml}</div></div>` +
+      `<div class="col-md-9 post rp-post">${title}<div class="rp-body" data-rp-body>${bodyHtml}</div></div>` +
       '</div>';
     headerHtml = author + title;
   }
@@ -483,10 +490,11 @@ function siteHeaderHtml(profile: SiteProfile, input: PageInput): string {
   const crumbs = entries(preview.breadcrumb).map((e) => `<li>${siteLink(e.label, e.href)}</li>`);
   const menu = entries(preview.menu).map((e) => `<li>${siteLink(e.label, e.href)}</li>`);
   return (
-    `<div class="rp-topnav"><div class="container"><ul class="breadcrumb">${crumbs.join('')}</ul></div></div>` +
-    `<div class="navbar rp-navbar" role="navigation"><div class="container">` +
-    `<a class="navbar-brand" href="/">${brand}</a>` +
-    `<ul class="nav navbar-nav navbar-right">${menu.join('')}</ul>` +
+    // The site's own markup and classes (basic.erb, layout.erb): its bootstrap.min.css and main.css style them.
+    `<div class="topnav rp-topnav"><div class="container"><ul class="breadcrumb">${crumbs.join('')}</ul></div></div>` +
+    `<div class="navbar navbar-default navbar-static-top rp-navbar" role="navigation"><div class="container">` +
+    `<div class="navbar-header"><a class="navbar-brand" href="/">${brand}</a></div>` +
+    `<div class="navbar-collapse collapse"><ul class="nav navbar-nav navbar-right">${menu.join('')}</ul></div>` +
     `</div></div>`
   );
 }
@@ -495,8 +503,8 @@ function footerHtml(input: PageInput): string {
   const siteName = typeof input.profile.preview?.siteName === 'string' ? input.profile.preview.siteName.slice(0, MAX_NAME) : '';
   const file = baseNameOf(input.fileName).slice(0, 300);
   return (
-    `<div class="container rp-footer"><hr><footer><p>&copy; ${escapeHtml(siteName)}. ` +
-    `Preview of <span class="rp-file">${escapeHtml(file)}</span>.</p></footer></div>`
+    `<hr><div class="footer rp-footer"><div class="container"><footer class="col-md-12 trademark"><p>&copy; ${escapeHtml(siteName)}. ` +
+    `Preview of <span class="rp-file">${escapeHtml(file)}</span>.</p></footer></div></div>`
   );
 }
 
@@ -508,6 +516,7 @@ function styleElement(css: string, nonce?: string): string {
 function stylesHtml(mode: PageMode): string {
   if (mode.kind === 'standalone') return styleElement(mode.inlineCss);
   const links = mode.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`);
+  if (mode.fallbackStyleUri) links.push(`<link rel="stylesheet" href="${escapeHtml(mode.fallbackStyleUri)}" data-rp-fallback-css>`);
   if (mode.inlineCss !== undefined) links.push(styleElement(mode.inlineCss, mode.nonce));
   return links.join('\n');
 }
@@ -546,7 +555,11 @@ export function renderPostPage(input: PageInput): string {
     `<div class="rp-banner" data-rp-banner role="status">${content.banner}</div>`,
     ...(ownPage
       ? [`<div class="rp-content" data-rp-content>${content.html}</div>`]
-      : [siteHeaderHtml(input.profile, input), `<div class="container rp-content" data-rp-content>${content.html}</div>`, footerHtml(input)]),
+      : [
+          siteHeaderHtml(input.profile, input),
+          `<div class="content"><div class="container rp-content" data-rp-content>${content.html}</div></div>`,
+          footerHtml(input),
+        ]),
     script,
     '</body>',
     '</html>',

@@ -256,18 +256,23 @@ export class PreviewPanel implements vscode.Disposable {
       webview.asWebviewUri(vscode.Uri.file(css)).toString(),
     );
     const look = this.look;
-    const ours = look && look.kind !== 'builtin' ? 'site.css' : 'preview.css';
+    // The frame (site.css) under the site's own CSS; our imitation of the site (preview.css) for the built-in
+    // page when the site has no CSS of its own, or until it is built.
+    const builtStyles = !siteSheets.length && look !== undefined;
+    const imitation = look?.kind === 'builtin' || !look;
+    const ours = imitation && !(builtStyles && look.styles.css) ? 'preview.css' : 'site.css';
     const mode: PageInput['mode'] = {
       kind: 'webview',
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       scriptUri: media('dist', 'webview', 'preview.js'),
-      styleUris: siteSheets.length ? siteSheets : [media('media', ours)],
+      styleUris: siteSheets.length ? siteSheets : [media('media', look?.styles.pending ? 'site.css' : ours)],
     };
-    if (!siteSheets.length && look) {
+    if (builtStyles) {
       // A style element by nonce even while the CSS is built, so that it can be swapped in without a reload.
       mode.inlineCss = look.styles.pending ? '' : this.inlineCss(look);
       mode.stylesPending = look.styles.pending === true;
+      if (look.styles.pending && imitation) mode.fallbackStyleUri = media('media', 'preview.css');
     }
     return mode;
   }
