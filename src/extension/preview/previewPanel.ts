@@ -70,6 +70,8 @@ export class PreviewPanel implements vscode.Disposable {
   private styleWatcherRoot: string | undefined;
   private styleTimer: NodeJS.Timeout | undefined;
   private isDisposed = false;
+  /** The loaded page came without the site's CSS: it gets it by message, again when it says it is ready. */
+  private pageAwaitsStyles = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -158,7 +160,8 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel.webview.html = renderPostPage(input);
     this.lastContent = renderPostContent(input);
     this.renders++;
-    if (this.mode.kind === 'webview' && this.mode.stylesPending) this.requestStyles();
+    this.pageAwaitsStyles = this.mode.kind === 'webview' && this.mode.stylesPending === true;
+    if (this.pageAwaitsStyles) this.requestStyles();
   }
 
   /** Whether the page uses the site's built CSS (not the files a config names, not the built-in page alone). */
@@ -359,8 +362,9 @@ export class PreviewPanel implements vscode.Disposable {
         if (typeof m.href === 'string') void this.openLink(m.href);
         break;
       case 'ready':
-        // The CSS may have been built before the page's script listened: send it again (the swap is idempotent).
-        if (this.look && !this.look.styles.pending && this.mode?.kind === 'webview' && this.mode.stylesPending === false && this.lastStyles !== undefined) {
+        // The CSS may have been sent before the page's script listened: send it again (the swap is idempotent).
+        if (this.pageAwaitsStyles && this.look && !this.look.styles.pending) {
+          this.pageAwaitsStyles = false;
           this.sendStyles();
         }
         break;
