@@ -50,7 +50,8 @@ const packages = [
 const editor = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
+    // The site's CSS is built in a worker thread (stylesWorker.js beside extension.js): Sass never stalls the host.
+    entryPoints: { extension: 'src/extension/extension.ts', stylesWorker: 'src/core/preview/site/stylesWorker.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

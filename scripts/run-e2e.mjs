@@ -378,6 +378,39 @@ try {
       });
     });
   }
+
+  // A Jekyll site of the corpus: the site's Sass is built in a worker and swapped into the open page by message.
+  const jekyllSite = join(ROOT, '..', 'shared', 'corpus', 'sites', 'jekyll', 'docs');
+  if (existsSync(jekyllSite)) {
+    const copy = join(work, 'jekyll');
+    cpSync(jekyllSite, copy, { recursive: true });
+    await session(copy, async (page) => {
+      await check("a Jekyll post's preview gets the site's own CSS in place, under the page's CSP", async () => {
+        await quickOpen(page, '2025-01-29-jekyll-4-4-1-released.markdown');
+        await runCommand(page, 'Release Post: Open Preview to the Side');
+        const frame = await previewFrame(page, 30000);
+        const deadline = Date.now() + 60000;
+        let background = '';
+        while (Date.now() < deadline) {
+          background = await frame.evaluate(
+            "document.body.dataset.rpStyles === undefined && document.querySelector('style[data-rp-site-css]').textContent.includes('.main-nav') ? getComputedStyle(document.body).backgroundColor : ''",
+          );
+          if (background) break;
+          await page.waitForTimeout(250);
+        }
+        assert(background === 'rgb(51, 51, 51)', `the site's dark body (#333) did not arrive: "${background}"`);
+        const releases = await frame.evaluate("[...document.querySelectorAll('aside li a')].map((a) => a.textContent.trim()).join(', ')");
+        assert(releases.includes('Version 4.4.0'), `the sidebar's recent releases: ${releases}`);
+        assert(page.cspViolations.length === 0, `CSP violations: ${page.cspViolations.join(' | ')}`);
+        if (process.env.UPDATE_SCREENSHOTS) {
+          await page.waitForTimeout(1000);
+          await page.screenshot({ path: join(ROOT, 'docs', 'images', 'preview-jekyll-4.4.1.png'), clip: { x: 0, y: 0, width: 2200, height: 1000 } });
+        }
+      });
+    });
+  } else {
+    console.log("  (the Jekyll corpus site is not beside the project: its preview check is skipped)");
+  }
 } finally {
   remoteServer.close();
   rmSync(work, { recursive: true, force: true, maxRetries: 3 });

@@ -75,7 +75,8 @@ function stylesheet(site: SiteContext | undefined, look: SiteLook | undefined, p
       io.err(`release-post render: the site's stylesheet cannot be read (${describe(err)}); using the built-in one\n`);
     }
   }
-  const ours = findMediaFile(look && look.kind !== 'builtin' ? 'site.css' : 'preview.css');
+  // Our imitation of the site (preview.css) only for the built-in page of a site with no CSS of its own.
+  const ours = findMediaFile(look && (look.kind !== 'builtin' || look.styles.css) ? 'site.css' : 'preview.css');
   let css: string;
   try {
     if (!ours) return undefined;

@@ -2,7 +2,7 @@
  * The preview page's script: swaps in new content sent by the extension, keeps scroll in step with the editor
  * both ways, and hands every link click to the extension (the page never navigates).
  */
-import type { FromWebview, PreviewWebviewState, ScrollToLineMessage, UpdateMessage } from '../core/preview/previewMessages';
+import type { FromWebview, PreviewWebviewState, ScrollToLineMessage, StylesMessage, UpdateMessage } from '../core/preview/previewMessages';
 import { patchHtml } from './patch';
 import { blockAtTop, lineAtPosition, positionOfLine, stickyOffset } from './scrollSync';
 
@@ -62,6 +62,37 @@ function isScrollToLine(message: Record<string, unknown>): message is Record<str
   return message.type === 'scrollToLine' && isFiniteNumber(message.line);
 }
 
+function isStyles(message: Record<string, unknown>): message is Record<string, unknown> & StylesMessage {
+  return message.type === 'styles' && typeof message.css === 'string';
+}
+
+/** The first block that starts at or below the top of the viewport (the top falls between two blocks). */
+function blockBelowTop(): HTMLElement | undefined {
+  const top = stickyOffset();
+  for (const element of document.querySelectorAll<HTMLElement>('[data-rp-body] [data-line]')) {
+    if (element.getBoundingClientRect().top >= top) return element;
+  }
+  return undefined;
+}
+
+/** The site's CSS arrived: it fills the page's site style element (nonce'd when the page loaded), in place. */
+function applyStyles(message: StylesMessage): void {
+  const style = document.querySelector('style[data-rp-site-css]');
+  if (!style) return;
+  // The new styles move every block: the block at the top stays there (as after an update).
+  const anchor = window.scrollY > 0 ? (blockAtTop() ?? blockBelowTop()) : undefined;
+  const anchorTop = (anchor?.getBoundingClientRect().top ?? 0) - stickyOffset();
+  if (style.textContent !== message.css) style.textContent = message.css;
+  // Our imitation of the site gives way to the site's own CSS; it stays when the site has none.
+  const fallback = document.querySelector<HTMLLinkElement>('link[data-rp-fallback-css]');
+  if (fallback) fallback.disabled = message.css.trim() !== '';
+  delete document.body.dataset.rpStyles;
+  if (anchor?.isConnected) {
+    scrollBy(anchor.getBoundingClientRect().top - stickyOffset() - anchorTop);
+    saveState(topLine());
+  }
+}
+
 function scrollBy(dy: number): void {
   if (Math.abs(dy) < 0.5) return;
   ignoreScrollUntil = performance.now() + ECHO_MS;
@@ -99,6 +130,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const record = message as Record<string, unknown>;
   if (isUpdate(record)) applyUpdate(record);
   else if (isScrollToLine(record)) scrollToLine(record.line);
+  else if (isStyles(record)) applyStyles(record);
 });
 
 window.addEventListener(

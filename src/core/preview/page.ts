@@ -16,8 +16,18 @@ export type PageMode =
       nonce: string;
       scriptUri: string;
       styleUris: string[];
-      /** The site's own CSS, built from its sources, with its `url()`s made loadable; put in a `<style>` by nonce. */
+      /**
+       * The site's own CSS, built from its sources, with its `url()`s made loadable; put in a `<style>` by nonce.
+       * Empty while it is being built: the style element is there for the CSS to be swapped in (a `styles` message).
+       */
       inlineCss?: string;
+      /** The site's CSS is still being built: the page says so until it arrives. */
+      stylesPending?: boolean;
+      /**
+       * Our imitation of the site (`preview.css`) while the site's CSS is built: turned off when the site's own
+       * CSS arrives, kept when the site has none.
+       */
+      fallbackStyleUri?: string;
     }
   | { kind: 'standalone'; inlineCss: string };
 
@@ -178,15 +188,17 @@ function authorColumnHtml(input: PageInput, view: HeaderView): string {
   } else if (header.gravatar) {
     const src = `https://secure.gravatar.com/avatar/${header.gravatar}?s=80`;
     // The box stands in for the picture while it loads, or when the page may not fetch it.
-    parts.push(`<span class="rp-remote-image rp-gravatar-box"><img class="rp-gravatar" src="${escapeHtml(src)}" alt="" width="80" height="80"></span>`);
+    parts.push(`<span class="rp-remote-image rp-gravatar-box"><img class="rp-gravatar author_gravatar" src="${escapeHtml(src)}" alt="" width="80" height="80"></span>`);
   } else if (view.gravatarWhy) {
     parts.push(`<p>${placeholder(`Gravatar not shown: ${view.gravatarWhy}`)}</p>`);
   }
   const name = header.displayName ? `<strong>${escapeHtml(header.displayName)}</strong>` : placeholder(`Unknown author (${view.authorWhy ?? 'no name'})`);
-  const handle = header.twitter
-    ? `<br><a href="https://twitter.com/${escapeHtml(encodeURIComponent(header.twitter))}">@${escapeHtml(header.twitter)}</a>`
-    : '';
-  parts.push(`<p class="rp-author-name">${name}${handle}</p>`, dateHtml(input.fileName));
+  // As post.erb writes it: the name and the handle in paragraphs of their own.
+  parts.push(`<p class="rp-author-name">${name}</p>`);
+  if (header.twitter) {
+    parts.push(`<p class="rp-author-handle"><a href="https://twitter.com/${escapeHtml(encodeURIComponent(header.twitter))}">@${escapeHtml(header.twitter)}</a></p>`);
+  }
+  parts.push(dateHtml(input.fileName));
   return `<div class="col-md-3 rp-author"${fieldLineAttr(input.post, 'post_author')}>${parts.join('')}</div>`;
 }
 
@@ -348,6 +360,7 @@ function buildJekyllFrame(input: PageInput, look: SiteLook): LayoutFrame | { err
       url: url ?? (permalink ? fillPermalink(permalink, input, date) : '/'),
       date: date ? new Date(`${date}T12:00:00Z`) : undefined,
       content: BODY_MARKER,
+      model: look.site.model,
     });
   } catch (err) {
     return { error: (err instanceof Error ? err.message : String(err)).split('\n')[0] };
@@ -403,7 +416,7 @@ export function renderPostContent(input: PageInput): PostContent {
     const title = titleHtml(input, view);
     html =
       `<div class="row">${author}` +
-      `<div class="col-md-9 rp-post">${title}<div class="rp-body" data-rp-body>${bodyHtml}</div></div>` +
+      `<div class="col-md-9 post rp-post">${title}<div class="rp-body" data-rp-body>${bodyHtml}</div></div>` +
       '</div>';
     headerHtml = author + title;
   }
@@ -452,7 +465,7 @@ export function contentSecurityPolicy(mode: PageMode, remoteImages = false): str
   const remote = remoteImages ? ' https:' : '';
   if (mode.kind === 'standalone') return `default-src 'none'; img-src 'self' file: data:${remote}; style-src 'unsafe-inline'`;
   const source = cspSources(mode.cspSource);
-  const inlineStyle = mode.inlineCss ? ` 'nonce-${cspToken(mode.nonce)}'` : '';
+  const inlineStyle = mode.inlineCss !== undefined ? ` 'nonce-${cspToken(mode.nonce)}'` : '';
   return (
     `default-src 'none'; img-src ${source} data:${remote}; style-src ${source}${inlineStyle}; ` +
     `script-src 'nonce-${cspToken(mode.nonce)}'; font-src ${source}`
@@ -477,10 +490,11 @@ function siteHeaderHtml(profile: SiteProfile, input: PageInput): string {
   const crumbs = entries(preview.breadcrumb).map((e) => `<li>${siteLink(e.label, e.href)}</li>`);
   const menu = entries(preview.menu).map((e) => `<li>${siteLink(e.label, e.href)}</li>`);
   return (
-    `<div class="rp-topnav"><div class="container"><ul class="breadcrumb">${crumbs.join('')}</ul></div></div>` +
-    `<div class="navbar rp-navbar" role="navigation"><div class="container">` +
-    `<a class="navbar-brand" href="/">${brand}</a>` +
-    `<ul class="nav navbar-nav navbar-right">${menu.join('')}</ul>` +
+    // The site's own markup and classes (basic.erb, layout.erb): its bootstrap.min.css and main.css style them.
+    `<div class="topnav rp-topnav"><div class="container"><ul class="breadcrumb">${crumbs.join('')}</ul></div></div>` +
+    `<div class="navbar navbar-default navbar-static-top rp-navbar" role="navigation"><div class="container">` +
+    `<div class="navbar-header"><a class="navbar-brand" href="/">${brand}</a></div>` +
+    `<div class="navbar-collapse collapse"><ul class="nav navbar-nav navbar-right">${menu.join('')}</ul></div>` +
     `</div></div>`
   );
 }
@@ -489,20 +503,21 @@ function footerHtml(input: PageInput): string {
   const siteName = typeof input.profile.preview?.siteName === 'string' ? input.profile.preview.siteName.slice(0, MAX_NAME) : '';
   const file = baseNameOf(input.fileName).slice(0, 300);
   return (
-    `<div class="container rp-footer"><hr><footer><p>&copy; ${escapeHtml(siteName)}. ` +
-    `Preview of <span class="rp-file">${escapeHtml(file)}</span>.</p></footer></div>`
+    `<hr><div class="footer rp-footer"><div class="container"><footer class="col-md-12 trademark"><p>&copy; ${escapeHtml(siteName)}. ` +
+    `Preview of <span class="rp-file">${escapeHtml(file)}</span>.</p></footer></div></div>`
   );
 }
 
 function styleElement(css: string, nonce?: string): string {
-  const attr = nonce === undefined ? '' : ` nonce="${escapeHtml(cspToken(nonce))}"`;
+  const attr = nonce === undefined ? '' : ` nonce="${escapeHtml(cspToken(nonce))}" data-rp-site-css`;
   return `<style${attr}>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
 }
 
 function stylesHtml(mode: PageMode): string {
   if (mode.kind === 'standalone') return styleElement(mode.inlineCss);
   const links = mode.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`);
-  if (mode.inlineCss) links.push(styleElement(mode.inlineCss, mode.nonce));
+  if (mode.fallbackStyleUri) links.push(`<link rel="stylesheet" href="${escapeHtml(mode.fallbackStyleUri)}" data-rp-fallback-css>`);
+  if (mode.inlineCss !== undefined) links.push(styleElement(mode.inlineCss, mode.nonce));
   return links.join('\n');
 }
 
@@ -510,6 +525,7 @@ function bodyAttributes(input: PageInput, content: PostContent): string {
   const kind = input.look && input.look.kind !== 'builtin' ? ` rp-site-${input.look.kind}` : '';
   let attrs = ` class="rp-page${kind}${content.bodyClass ? ' ' + escapeHtml(content.bodyClass) : ''}"`;
   if (input.uri !== undefined) attrs += ` data-rp-uri="${escapeHtml(input.uri)}"`;
+  if (input.mode.kind === 'webview' && input.mode.stylesPending) attrs += ' data-rp-styles="pending"';
   if (input.initialLine !== undefined && Number.isInteger(input.initialLine) && input.initialLine >= 0) {
     attrs += ` data-rp-initial-line="${input.initialLine}"`;
   }
@@ -539,7 +555,11 @@ export function renderPostPage(input: PageInput): string {
     `<div class="rp-banner" data-rp-banner role="status">${content.banner}</div>`,
     ...(ownPage
       ? [`<div class="rp-content" data-rp-content>${content.html}</div>`]
-      : [siteHeaderHtml(input.profile, input), `<div class="container rp-content" data-rp-content>${content.html}</div>`, footerHtml(input)]),
+      : [
+          siteHeaderHtml(input.profile, input),
+          `<div class="content"><div class="container rp-content" data-rp-content>${content.html}</div></div>`,
+          footerHtml(input),
+        ]),
     script,
     '</body>',
     '</html>',

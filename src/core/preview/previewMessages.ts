@@ -26,7 +26,16 @@ export interface ScrollToLineMessage {
   line: number;
 }
 
-export type ToWebview = UpdateMessage | ScrollToLineMessage;
+/**
+ * Extension -> webview: the site's CSS, built off the extension host's thread after the page was shown with a plain
+ * style; it replaces the page's site style element (allowed by the page's nonce), with no reload.
+ */
+export interface StylesMessage {
+  type: 'styles';
+  css: string;
+}
+
+export type ToWebview = UpdateMessage | ScrollToLineMessage | StylesMessage;
 
 /** Webview -> extension: the user scrolled the page; this document line is now at its top. */
 export interface RevealLineMessage {

@@ -12,7 +12,7 @@ import type { SiteContext } from '../../core/site/workspace';
 import { siteStylesheetFiles } from '../../core/site/configPaths';
 import { previewSiteFor } from '../../core/preview/site/previewSite';
 import { siteLook, type SiteLook } from '../../core/preview/site/siteLook';
-import { cssWithUrls } from '../../core/preview/site/stylesheets';
+import { cachedSiteStylesheets, cssWithUrls, siteStylesheetsAsync, type SiteStyles } from '../../core/preview/site/stylesheets';
 import type { PostDiagnostics } from '../diagnostics';
 import type { PostCache } from '../postCache';
 import { tooLargeForLiveWork } from '../settings';
@@ -59,6 +59,19 @@ export class PreviewPanel implements vscode.Disposable {
   lastContent: PostContent | undefined;
   /** Number of renders sent to the webview (tests wait on it). */
   renders = 0;
+  /** The site CSS last sent to the page by a `styles` message (tests read it). */
+  lastStyles: string | undefined;
+  /** Number of `styles` messages sent (tests wait on it). */
+  stylesSent = 0;
+  /** Counts builds of the site's CSS: only the newest one's result reaches the page. */
+  private stylesBuild = 0;
+  /** Watches the site's style sources while a site's CSS is shown: a change builds it again. */
+  private styleWatcher: vscode.FileSystemWatcher | undefined;
+  private styleWatcherRoot: string | undefined;
+  private styleTimer: NodeJS.Timeout | undefined;
+  private isDisposed = false;
+  /** The loaded page came without the site's CSS: it gets it by message, again when it says it is ready. */
+  private pageAwaitsStyles = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -130,6 +143,7 @@ export class PreviewPanel implements vscode.Disposable {
       this.update();
       return;
     }
+    this.watchStyles();
     this.panel.webview.options = {
       enableScripts: true,
       enableForms: false,
@@ -146,6 +160,80 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel.webview.html = renderPostPage(input);
     this.lastContent = renderPostContent(input);
     this.renders++;
+    this.pageAwaitsStyles = this.mode.kind === 'webview' && this.mode.stylesPending === true;
+    if (this.pageAwaitsStyles) this.requestStyles();
+  }
+
+  /** Whether the page uses the site's built CSS (not the files a config names, not the built-in page alone). */
+  private usesBuiltStyles(): boolean {
+    return this.look !== undefined && !(this.site && siteStylesheetFiles(this.site.root, this.site.profile).length);
+  }
+
+  /**
+   * Builds the site's CSS in a worker (the host never waits for Sass) and swaps it into the page when ready. The
+   * page meanwhile shows in our plain style with a "Building the site's styles..." note.
+   */
+  private requestStyles(): void {
+    const look = this.look;
+    if (!look || !this.usesBuiltStyles()) return;
+    const token = ++this.stylesBuild;
+    const apply = (styles: SiteStyles) => {
+      if (this.isDisposed || token !== this.stylesBuild || this.look?.site.root !== look.site.root) return;
+      this.look = { ...this.look, styles };
+      this.sendStyles();
+    };
+    siteStylesheetsAsync(look.site).then(apply, (err: unknown) =>
+      apply({ css: '', sheets: [], errors: [err instanceof Error ? err.message : String(err)] }),
+    );
+  }
+
+  /** Sends the site's CSS to the page (again after the page says it is ready: a message may beat the page's script). */
+  private sendStyles(): void {
+    if (!this.look || this.look.styles.pending || this.mode?.kind !== 'webview' || !this.usesBuiltStyles()) return;
+    const css = this.inlineCss(this.look);
+    this.mode.inlineCss = css;
+    this.mode.stylesPending = false;
+    this.lastStyles = css;
+    this.stylesSent++;
+    void this.post({ type: 'styles', css });
+  }
+
+  /** The site's CSS with its `url()`s as webview URIs of the site's files; `none` for a file that is not there. */
+  private inlineCss(look: SiteLook): string {
+    const webview = this.panel.webview;
+    return cssWithUrls(look.styles.css, (sitePath) => {
+      const file = path.join(look.site.publicRoot, decodeURIComponent(sitePath.replace(/[?#].*$/s, '')));
+      return fs.existsSync(file) ? webview.asWebviewUri(vscode.Uri.file(file)).toString() : undefined;
+    });
+  }
+
+  /**
+   * Watches the CSS, Sass and layout files of the shown site: when one changes (saved here or elsewhere) and the
+   * cached CSS is no longer valid (a file it came from changed, a sheet was added, a layout links another), the CSS
+   * is built again and swapped in.
+   */
+  private watchStyles(): void {
+    const root = this.look && this.usesBuiltStyles() ? this.look.site.root : undefined;
+    if (root === this.styleWatcherRoot) return;
+    this.styleWatcher?.dispose();
+    this.styleWatcher = undefined;
+    this.styleWatcherRoot = root;
+    if (!root) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/*.{css,scss,sass,html,erb}'));
+    const changed = () => {
+      clearTimeout(this.styleTimer);
+      this.styleTimer = setTimeout(() => this.stylesChanged(), 300);
+    };
+    watcher.onDidChange(changed);
+    watcher.onDidCreate(changed);
+    watcher.onDidDelete(changed);
+    this.styleWatcher = watcher;
+  }
+
+  private stylesChanged(): void {
+    const look = this.look;
+    if (!look || !this.usesBuiltStyles() || cachedSiteStylesheets(look.site)) return;
+    this.requestStyles();
   }
 
   /** Remote images load for posts the user allowed them in, or everywhere with the setting. */
@@ -171,19 +259,23 @@ export class PreviewPanel implements vscode.Disposable {
       webview.asWebviewUri(vscode.Uri.file(css)).toString(),
     );
     const look = this.look;
-    const ours = look && look.kind !== 'builtin' ? 'site.css' : 'preview.css';
+    // The frame (site.css) under the site's own CSS; our imitation of the site (preview.css) for the built-in
+    // page when the site has no CSS of its own, or until it is built.
+    const builtStyles = !siteSheets.length && look !== undefined;
+    const imitation = look?.kind === 'builtin' || !look;
+    const ours = imitation && !(builtStyles && look.styles.css) ? 'preview.css' : 'site.css';
     const mode: PageInput['mode'] = {
       kind: 'webview',
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       scriptUri: media('dist', 'webview', 'preview.js'),
-      styleUris: siteSheets.length ? siteSheets : [media('media', ours)],
+      styleUris: siteSheets.length ? siteSheets : [media('media', look?.styles.pending ? 'site.css' : ours)],
     };
-    if (!siteSheets.length && look?.styles.css) {
-      mode.inlineCss = cssWithUrls(look.styles.css, (sitePath) => {
-        const file = path.join(look.site.publicRoot, decodeURIComponent(sitePath.replace(/[?#].*$/s, '')));
-        return fs.existsSync(file) ? webview.asWebviewUri(vscode.Uri.file(file)).toString() : undefined;
-      });
+    if (builtStyles) {
+      // A style element by nonce even while the CSS is built, so that it can be swapped in without a reload.
+      mode.inlineCss = look.styles.pending ? '' : this.inlineCss(look);
+      mode.stylesPending = look.styles.pending === true;
+      if (look.styles.pending && imitation) mode.fallbackStyleUri = media('media', 'preview.css');
     }
     return mode;
   }
@@ -269,6 +361,13 @@ export class PreviewPanel implements vscode.Disposable {
       case 'openLink':
         if (typeof m.href === 'string') void this.openLink(m.href);
         break;
+      case 'ready':
+        // The CSS may have been sent before the page's script listened: send it again (the swap is idempotent).
+        if (this.pageAwaitsStyles && this.look && !this.look.styles.pending) {
+          this.pageAwaitsStyles = false;
+          this.sendStyles();
+        }
+        break;
       case 'loadRemoteImages':
         if (this.document) {
           this.remoteImagesFor.add(this.document.uri.toString());
@@ -318,7 +417,10 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.isDisposed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.styleTimer);
+    this.styleWatcher?.dispose();
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
     this.panel.dispose();
@@ -327,11 +429,17 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
-/** The site's look for a post; a site whose look cannot be made gets the built-in page. */
+/** Stands for the site's CSS while a worker builds it. */
+const PENDING_STYLES: SiteStyles = { css: '', sheets: [], errors: [], pending: true };
+
+/**
+ * The site's look for a post; a site whose look cannot be made gets the built-in page. Its CSS comes from the cache
+ * or is marked pending: the panel builds it off the host's thread.
+ */
 function lookFor(file: string, site: SiteContext | undefined): SiteLook | undefined {
   try {
     const previewSite = previewSiteFor(file, site);
-    return previewSite ? siteLook(previewSite) : undefined;
+    return previewSite ? siteLook(previewSite, { styles: cachedSiteStylesheets(previewSite) ?? PENDING_STYLES }) : undefined;
   } catch {
     return undefined;
   }

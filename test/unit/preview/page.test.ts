@@ -58,7 +58,8 @@ describe('renderPostPage: the site-styled page', () => {
     assert.equal(textWithClass(html, 'rp-title'), '<img src=x onerror=alert(1)>');
     assert.match(html, /<h1 class="rp-title" data-fm-line="2">&lt;img src=x onerror=alert\(1\)&gt;<\/h1>/);
     assert.match(html, /<title>&lt;img src=x onerror=alert\(1\)&gt;<\/title>/);
-    assert.match(textWithClass(html, 'rp-author-name'), /^<script>alert\('name'\)<\/script>\n@x" onmouseover="alert\(1\)$/);
+    assert.match(textWithClass(html, 'rp-author-name'), /^<script>alert\('name'\)<\/script>$/);
+    assert.match(textWithClass(html, 'rp-author-handle'), /^@x" onmouseover="alert\(1\)$/);
     const twitter = elements.find((e) => e.tag === 'a' && e.attrs.href?.startsWith('https://twitter.com/'));
     assert.equal(twitter?.attrs.href, 'https://twitter.com/x%22%20onmouseover%3D%22alert(1)');
     assert.match(textWithClass(html, 'rp-file'), /^2020-01-01-<img src=x onerror=alert\(1\)>\.md$/);
@@ -123,10 +124,10 @@ describe('renderPostPage: the site-styled page', () => {
 
   it('shows the author column as the site does: gravatar, bold name, @handle linked to Twitter', () => {
     const { html, elements } = page(GOOD.text, undefined, { remoteImages: true });
-    const img = elements.find((e) => e.tag === 'img' && e.attrs.class === 'rp-gravatar');
+    const img = elements.find((e) => e.tag === 'img' && e.attrs.class === 'rp-gravatar author_gravatar');
     assert.equal(img?.attrs.src, 'https://secure.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=80');
     assert.equal(img?.attrs.width, '80');
-    assert.match(html, /<p class="rp-author-name"><strong>Ada Quinn<\/strong><br><a href="https:\/\/twitter.com\/adaquinn">@adaquinn<\/a><\/p>/);
+    assert.match(html, /<p class="rp-author-name"><strong>Ada Quinn<\/strong><\/p><p class="rp-author-handle"><a href="https:\/\/twitter.com\/adaquinn">@adaquinn<\/a><\/p>/);
   });
 
   it('shows no gravatar for an invalid hash, and no handle when there is none', () => {
@@ -136,9 +137,9 @@ describe('renderPostPage: the site-styled page', () => {
     assert.match(textWithClass(html, 'rp-placeholder'), /Gravatar not shown: post_author.gravatar is not a 32-character hex hash/);
     assert.doesNotMatch(html, /twitter\.com/);
     const hostile = page(HOSTILE.text).elements;
-    assert.equal(hostile.filter((e) => e.tag === 'img' && e.attrs.class === 'rp-gravatar').length, 0);
+    assert.equal(hostile.filter((e) => e.tag === 'img' && e.attrs.class?.includes('rp-gravatar')).length, 0);
     const upper = page('---\ntitle: T\npost_author:\n  display_name: A\n  gravatar: 0BC83CB571CD1C50BA6F3E8A78EF1346\n---\n', undefined, { remoteImages: true }).elements;
-    assert.equal(upper.find((e) => e.attrs.class === 'rp-gravatar')?.attrs.src, 'https://secure.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=80');
+    assert.equal(upper.find((e) => e.tag === 'img' && e.attrs.class?.includes('rp-gravatar'))?.attrs.src, 'https://secure.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=80');
   });
 
   it('shows visible placeholders for a missing title or author, never "undefined"', () => {

@@ -114,6 +114,19 @@ describe('the preview of a post in its own site', function () {
     assert.match(html, /<div class="rp-body" data-rp-body><p data-line="\d+">Publishing a patch release/);
   });
 
+  it("jekyll: the layout's lists of the site's posts (recent releases, other news) are filled from the site's posts", function () {
+    const file = path.join(SITES, 'jekyll', CASES[0].post);
+    if (!fs.existsSync(file)) this.skip();
+    const { html } = render(file);
+    const aside = html.slice(html.indexOf('<aside'), html.indexOf('</aside>'));
+    const text = visibleText(aside);
+    // news_contents.html: `site.categories.release limit:5`, newest first, then `site.posts` that are not releases.
+    assert.match(text, /Recent Releases Version 4\.4\.1 Version 4\.4\.0 Version 4\.3\.4 Version 3\.10\.0 Version 3\.9\.4 History/);
+    assert.match(aside, /<a href="\/news\/2025\/01\/27\/jekyll-4-4-0-released\/">Version 4\.4\.0<\/a>/, "each post's URL from the site's permalink");
+    assert.match(text, /Other News Jekyll Sass Converter 3\.0 Released Goodbye, Dear Frank\./);
+    assert.doesNotMatch(text, /Other News[\s\S]*Jekyll 4\.4\.0 Released/, 'release posts are left out of "Other News", as the layout says');
+  });
+
   it('mesos: keeps the built-in page, with the site’s logo and its own stylesheets', function () {
     const file = path.join(CORPUS, 'site', 'source', 'blog', '2016-07-27-mesos-1-0-0-released.md');
     if (!fs.existsSync(file)) this.skip();

@@ -74,7 +74,7 @@ describe('webview script (in Chromium)', function () {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(savedState?: unknown): Promise<Page> {
+  async function open(savedState?: unknown, file = 'index.html'): Promise<Page> {
     page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
     // A string, not a function: the test runner's compiler decorates functions with helpers the page lacks.
     await page.addInitScript(`
@@ -88,7 +88,7 @@ describe('webview script (in Chromium)', function () {
         };
       };
     `);
-    await page.goto(`file://${path.join(dir, 'index.html')}`);
+    await page.goto(`file://${path.join(dir, file)}`);
     await until("window.posted.some((m) => m.type === 'ready')");
     return page;
   }
@@ -167,6 +167,26 @@ describe('webview script (in Chromium)', function () {
       (await posted()).filter((m) => m.type === 'openLink').map((m) => m.href),
       ['/blog/other/', 'https://mesos.apache.org/', '/'],
     );
+  });
+
+  it("shows the page at once while the site's CSS is built, then swaps the CSS in place, under the page's CSP", async () => {
+    const pending = input(text);
+    pending.mode = { ...(pending.mode as Extract<PageInput['mode'], { kind: 'webview' }>), inlineCss: '', stylesPending: true };
+    fs.writeFileSync(path.join(dir, 'pending.html'), renderPostPage(pending));
+    await open(undefined, 'pending.html');
+    const note = () => js<string>("getComputedStyle(document.body, '::after').content");
+    assert.match(await note(), /Building the site.s styles/, 'the page says the site CSS is on its way');
+    const line = lineOf(text, '### Section 8');
+    await send({ type: 'scrollToLine', line });
+    await page.waitForTimeout(100);
+    const titleColor = () => js<string>("getComputedStyle(document.querySelector('h1.rp-title')).color");
+    assert.notEqual(await titleColor(), 'rgb(1, 2, 3)');
+    await send({ type: 'styles', css: 'h1.rp-title { color: rgb(1, 2, 3); } h3 { margin-top: 200px; }' });
+    await until("document.body.dataset.rpStyles === undefined");
+    assert.equal(await titleColor(), 'rgb(1, 2, 3)', "the site's CSS applies: the page's nonce allows its style element");
+    assert.equal(await note(), 'none', 'the note is gone');
+    assert.ok(Math.abs(await topOf(line)) <= 1, `the line at the top stays there when the CSS moves the blocks (top ${await topOf(line)})`);
+    assert.equal(page.url().endsWith('pending.html'), true, 'no reload');
   });
 
   it('swaps content in place on update, keeping the block at the top and unchanged nodes', async () => {

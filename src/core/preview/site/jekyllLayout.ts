@@ -4,6 +4,7 @@ import { Liquid, type Template } from 'liquidjs';
 type TagImplOptions = Parameters<Liquid['registerTag']>[1];
 import YAML from 'yaml';
 import { sharedMarkdown } from '../../post/markdown';
+import type { SiteModel } from '../../site/model';
 import { escapeHtml } from './escape';
 import type { PreviewSite } from './previewSite';
 import { listSiteFiles, readSiteFile } from './siteFiles';
@@ -46,6 +47,58 @@ export interface JekyllPage {
   date?: Date;
   /** Marker text that stands for the post's body in the output. */
   content: string;
+  /** The site's posts, for `site.posts`, `site.categories` and `site.tags` (a sidebar of recent releases). */
+  model?: SiteModel;
+}
+
+const MAX_POSTS = 5000;
+
+interface SitePosts {
+  posts: Record<string, unknown>[];
+  categories: Record<string, Record<string, unknown>[]>;
+  tags: Record<string, Record<string, unknown>[]>;
+}
+
+/** Per loaded site model: a new model (a post added, renamed or edited on disk) makes a new list. */
+const postLists = new WeakMap<SiteModel, SitePosts>();
+
+function wordList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+}
+
+/**
+ * `site.posts` as Jekyll gives it to layouts: every post of the site, newest first, with its front matter, URL,
+ * date, categories and tags; `site.categories` and `site.tags` by name. From the site model (no file read here).
+ */
+export function sitePosts(model: SiteModel): SitePosts {
+  const known = postLists.get(model);
+  if (known) return known;
+  const posts: Record<string, unknown>[] = [];
+  for (const file of model.postFiles.slice(0, MAX_POSTS)) {
+    const data = model.postData(file) ?? {};
+    const day = model.dateOf(file, data);
+    const date = day ? new Date(`${day.slice(0, 10)}T12:00:00Z`) : undefined;
+    posts.push({
+      ...data,
+      url: model.urlOf(file, data),
+      date: date && !Number.isNaN(date.getTime()) ? date : undefined,
+      categories: wordList(data.categories ?? data.category),
+      tags: wordList(data.tags ?? data.tag),
+      path: model.relative(file),
+      slug: path.basename(file).replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.[^.]+$/, ''),
+    });
+  }
+  posts.sort((a, b) => ((b.date as Date | undefined)?.getTime() ?? 0) - ((a.date as Date | undefined)?.getTime() ?? 0));
+  const categories: SitePosts['categories'] = {};
+  const tags: SitePosts['tags'] = {};
+  for (const post of posts) {
+    for (const c of post.categories as string[]) (categories[c] ??= []).push(post);
+    for (const t of post.tags as string[]) (tags[t] ??= []).push(post);
+  }
+  const list = { posts, categories, tags };
+  postLists.set(model, list);
+  return list;
 }
 
 function splitFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
@@ -228,10 +281,11 @@ export function renderJekyllPage(jekyll: JekyllSite, page: JekyllPage): string {
     content: page.content,
   };
   let content = page.content;
+  const site = page.model ? { ...jekyll.siteData, ...sitePosts(page.model) } : jekyll.siteData;
   for (let depth = 0; name && depth < MAX_LAYOUT_DEPTH; depth++) {
     const layout = jekyll.layouts.get(name);
     if (!layout) throw new Error(`the layout "${name}" is not in _layouts/`);
-    content = jekyll.engine.renderSync(layout.template, { site: jekyll.siteData, page: pageData, layout: layout.data, content }) as string;
+    content = jekyll.engine.renderSync(layout.template, { site, page: pageData, layout: layout.data, content }) as string;
     if (content.length > MAX_OUTPUT) throw new Error(`the layout "${name}" makes a page larger than ${MAX_OUTPUT / 1024 / 1024} MB`);
     name = layout.parent;
   }

@@ -120,9 +120,12 @@ function permalinkOf(site: PreviewSite): string | undefined {
   return text(collections?.posts?.permalink) ?? text(c.permalink);
 }
 
-/** How a site's posts are dressed in the preview. Built once per site; the parts are cached and rebuilt on change. */
-export function siteLook(site: PreviewSite): SiteLook {
-  const styles = siteStylesheets(site);
+/**
+ * How a site's posts are dressed in the preview. Built once per site; the parts are cached and rebuilt on change.
+ * `styles` given (the extension builds them in a worker) skips building the site's CSS here.
+ */
+export function siteLook(site: PreviewSite, options: { styles?: SiteStyles } = {}): SiteLook {
+  const styles = options.styles ?? siteStylesheets(site);
   const base = { site, name: siteName(site), menu: siteMenu(site), styles, authors: authorDirectory(site), permalink: permalinkOf(site) };
   if (site.builtInPage) return { ...base, kind: 'builtin', logo: layoutLogo(site) };
   if (site.generator === 'jekyll' && listSiteFiles(site.root, '_layouts', /\.html?$/i, 1).length) {

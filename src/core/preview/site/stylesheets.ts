@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { PreviewSite } from './previewSite';
 import { compileSiteSass } from './sassBuild';
 import { listSiteFiles, readSiteFile } from './siteFiles';
@@ -21,21 +23,26 @@ export interface SiteStyles {
   sheets: string[];
   /** One line for each sheet that could not be built. */
   errors: string[];
+  /** True while the site's CSS is still being built (off the extension host's thread): `css` is empty until then. */
+  pending?: boolean;
 }
+
+/** What a build of the site's CSS reads of a site: plain data, so that it can cross to a worker thread. */
+export type StylesSite = Pick<PreviewSite, 'root' | 'generator' | 'publicRoot' | 'config'>;
 
 const MAX_CSS = 4 * 1024 * 1024;
 const MAX_LAYOUT_TEXT = 2 * 1024 * 1024;
 const MAX_SHEETS = 12;
 const STYLE_FILE = /\.(css|scss|sass)$/i;
 
-function themeName(site: PreviewSite): string | undefined {
+function themeName(site: StylesSite): string | undefined {
   const theme = site.config.theme;
   const name = Array.isArray(theme) ? theme[0] : theme;
   return typeof name === 'string' && /^[\w.-]+$/.test(name) ? name : undefined;
 }
 
 /** Folders that hold the site's styles, per generator: [folder, served-under prefix, Sass load paths]. */
-function styleFolders(site: PreviewSite): [string, string, string[]][] {
+function styleFolders(site: StylesSite): [string, string, string[]][] {
   const theme = themeName(site);
   const themeDir = theme ? `themes/${theme}` : undefined;
   const pub = path.relative(site.root, site.publicRoot).split(path.sep).join('/');
@@ -64,7 +71,7 @@ function styleFolders(site: PreviewSite): [string, string, string[]][] {
 }
 
 /** Where a generator's layouts are: their text tells which sheets the site links and in which order. */
-function layoutFolders(site: PreviewSite): string[] {
+function layoutFolders(site: StylesSite): string[] {
   const theme = themeName(site);
   const t = theme ? `themes/${theme}/` : '';
   switch (site.generator) {
@@ -83,11 +90,14 @@ function layoutFolders(site: PreviewSite): string[] {
   }
 }
 
-function layoutText(site: PreviewSite): string {
+/** The text of the site's layouts; each file read joins `files` (a layout that links another sheet is a source too). */
+function layoutText(site: StylesSite, files: string[]): string {
   let text = '';
   for (const dir of layoutFolders(site)) {
     for (const rel of listSiteFiles(site.root, dir, /\.(html?|erb|haml|slim|njk|ejs|liquid|tera|jinja|tsx?|jsx?)$/i)) {
-      const part = readSiteFile(site.root, path.join(dir, rel), 256 * 1024);
+      const file = path.join(site.root, dir, rel);
+      const part = readSiteFile(site.root, file, 256 * 1024);
+      files.push(file);
       if (part) text += part + '\n';
       if (text.length > MAX_LAYOUT_TEXT) return text;
     }
@@ -95,7 +105,7 @@ function layoutText(site: PreviewSite): string {
   return text;
 }
 
-function candidateSheets(site: PreviewSite): SheetSource[] {
+function candidateSheets(site: StylesSite): SheetSource[] {
   const found: SheetSource[] = [];
   const seen = new Set<string>();
   for (const [dir, prefix, loadPaths] of styleFolders(site)) {
@@ -127,7 +137,7 @@ function mentionAt(text: string, sheet: SheetSource): number {
 }
 
 /** The sheets a page of the site loads: those its layouts link, in that order; else every sheet it has. */
-export function chooseSheets(site: PreviewSite, text: string): SheetSource[] {
+export function chooseSheets(site: StylesSite, text: string): SheetSource[] {
   const all = candidateSheets(site);
   const linked = all
     .map((sheet) => ({ sheet, at: mentionAt(text, sheet) }))
@@ -141,7 +151,7 @@ export function chooseSheets(site: PreviewSite, text: string): SheetSource[] {
  * Sass partials of a generator's load path that no entry imports (a Hugo site whose theme is not in the folder):
  * built together, variables first, leaving out a partial that needs what is missing.
  */
-function partialsOnlyBuild(site: PreviewSite, errors: string[], files: string[]): string {
+function partialsOnlyBuild(site: StylesSite, errors: string[], files: string[]): string {
   if (site.generator !== 'hugo') return '';
   const partials = listSiteFiles(site.root, 'assets', /^_.*\.scss$/i, 100).filter((f) => !f.includes('/'));
   if (!partials.length) return '';
@@ -200,12 +210,16 @@ function stampOf(files: string[]): string {
     .join('|');
 }
 
-function build(site: PreviewSite): { styles: SiteStyles; files: string[] } {
+/**
+ * Builds the site's CSS: reads the sheets its layouts link and compiles its Sass. Synchronous and possibly slow (a
+ * Bootstrap theme takes seconds): the extension runs it in a worker thread (`siteStylesheetsAsync`).
+ */
+export function buildSiteStyles(site: StylesSite): { styles: SiteStyles; files: string[] } {
   const files: string[] = [];
   const errors: string[] = [];
   const parts: string[] = [];
   const sheets: string[] = [];
-  for (const sheet of chooseSheets(site, layoutText(site))) {
+  for (const sheet of chooseSheets(site, layoutText(site, files))) {
     const abs = path.join(site.root, sheet.file);
     let css: string | undefined;
     if (/\.css$/i.test(sheet.file)) {
@@ -237,19 +251,112 @@ function build(site: PreviewSite): { styles: SiteStyles; files: string[] } {
   return { styles: { css: parts.join('\n'), sheets, errors }, files };
 }
 
-/**
- * The site's own stylesheets, built once per site and built again when one of the files they came from changes,
- * or when a sheet is added or removed.
- */
-export function siteStylesheets(site: PreviewSite): SiteStyles {
-  const listing = candidateSheets(site)
+function listingOf(site: StylesSite): string {
+  return candidateSheets(site)
     .map((s) => s.file)
     .join(',');
+}
+
+/**
+ * The site's CSS from the cache when none of the files it was built from has changed and no sheet was added or
+ * removed; undefined when it must be built (again).
+ */
+export function cachedSiteStylesheets(site: StylesSite): SiteStyles | undefined {
   const cached = cache.get(site.root);
-  if (cached && cached.stamp === listing + '#' + stampOf(cached.files)) return cached.styles;
-  const { styles, files } = build(site);
+  if (cached && cached.stamp === listingOf(site) + '#' + stampOf(cached.files)) return cached.styles;
+  return undefined;
+}
+
+function remember(site: StylesSite, listing: string, styles: SiteStyles, files: string[]): void {
   cache.set(site.root, { stamp: listing + '#' + stampOf(files), styles, files });
+}
+
+/**
+ * The site's own stylesheets, built once per site and built again when one of the files they came from changes,
+ * or when a sheet is added or removed. Builds on the calling thread (the CLI, benches).
+ */
+export function siteStylesheets(site: StylesSite): SiteStyles {
+  const cached = cachedSiteStylesheets(site);
+  if (cached) return cached;
+  const listing = listingOf(site);
+  const { styles, files } = buildSiteStyles(site);
+  remember(site, listing, styles, files);
   return styles;
+}
+
+/** Longest a build of a site's CSS may take in the worker before it is stopped. */
+const BUILD_TIMEOUT_MS = 60_000;
+/** Heap of the worker: a site's Sass is untrusted input. */
+const WORKER_HEAP_MB = 512;
+
+interface WorkerReply {
+  styles?: SiteStyles;
+  files?: string[];
+  error?: string;
+}
+
+/** The worker that builds a site's CSS: the bundled file beside the extension, or the source under tsx (tests). */
+function startWorker(site: StylesSite): Worker | undefined {
+  const workerData: StylesSite = { root: site.root, generator: site.generator, publicRoot: site.publicRoot, config: site.config };
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  const bundled = path.join(__dirname, 'stylesWorker.js');
+  if (fs.existsSync(bundled)) return new Worker(bundled, { workerData, resourceLimits });
+  const source = path.join(__dirname, 'stylesWorker.ts');
+  if (!fs.existsSync(source)) return undefined;
+  const tsx = createRequire(__filename).resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData, resourceLimits });
+}
+
+function buildInWorker(site: StylesSite, timeoutMs: number): Promise<{ styles: SiteStyles; files: string[] }> {
+  const worker = startWorker(site);
+  // Without the worker's file (a bundle that lacks it) the build runs here, as before.
+  if (!worker) return new Promise((resolve) => setImmediate(() => resolve(buildSiteStyles(site))));
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`the site's stylesheets took longer than ${Math.round(timeoutMs / 1000)} s to build`))),
+      timeoutMs,
+    );
+    worker.on('message', (reply: WorkerReply) =>
+      finish(() => (reply.styles && reply.files ? resolve({ styles: reply.styles, files: reply.files }) : reject(new Error(reply.error ?? 'no result')))),
+    );
+    worker.on('error', (err) => finish(() => reject(err)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`the stylesheet build stopped (exit code ${code})`))));
+  });
+}
+
+const building = new Map<string, { listing: string; promise: Promise<SiteStyles> }>();
+
+/**
+ * The site's own stylesheets without blocking the calling thread: from the cache while it is valid, else built in
+ * a worker thread (one build per site at a time, stopped after a minute) and cached as `siteStylesheets` does.
+ */
+export function siteStylesheetsAsync(site: StylesSite, options: { timeoutMs?: number } = {}): Promise<SiteStyles> {
+  const cached = cachedSiteStylesheets(site);
+  if (cached) return Promise.resolve(cached);
+  const listing = listingOf(site);
+  const running = building.get(site.root);
+  if (running && running.listing === listing) return running.promise;
+  const promise = buildInWorker(site, options.timeoutMs ?? BUILD_TIMEOUT_MS).then(
+    ({ styles, files }) => {
+      if (building.get(site.root)?.promise === promise) building.delete(site.root);
+      remember(site, listing, styles, files);
+      return styles;
+    },
+    (err: unknown) => {
+      if (building.get(site.root)?.promise === promise) building.delete(site.root);
+      throw err;
+    },
+  );
+  building.set(site.root, { listing, promise });
+  return promise;
 }
 
 /**
