@@ -9,7 +9,7 @@ import { defaultProfile } from '../core/site/profile';
 import { buildSiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
 import { scanSiteFiles } from '../core/site/siteFiles';
 import { buildRoutes } from '../core/site/routes';
-import { findSiteForFile, whatWasLookedFor, isPostFile, listPostFiles, markdownFilesBelow, readSiteConfig, type SiteContext } from '../core/site/workspace';
+import { findSiteForFile, whatWasLookedFor, isPostFile, listPostFiles, markdownFilesBelow, postsModel, readSiteConfig, type SiteContext } from '../core/site/workspace';
 import { claimOf, type PostClaim } from '../core/rules/duplicates';
 import { fixPostFile, type LintText } from './fix';
 import { sarifReport } from './formats/sarif';
@@ -117,9 +117,10 @@ function siteLinkChecker(): (site: SiteContext | undefined) => ((href: string) =
   return (site) => {
     if (!site) return undefined;
     let exists = bySite.get(site.root);
-    if (!exists && site.model && !site.configPath) {
+    const model = postsModel(site);
+    if (!exists && model) {
       // Routed the way the site's generator routes; a route it cannot know is not reported.
-      const routes = buildRoutes(site.model);
+      const routes = buildRoutes(model);
       exists = (href) => routes.status(href) !== 'missing';
       bySite.set(site.root, exists);
     }

@@ -6,7 +6,7 @@ import { defaultProfile } from '../core/site/profile';
 import { resolveSiteUrl, type SiteIndex } from '../core/site/siteIndex';
 import type { SiteModel } from '../core/site/model';
 import { buildRoutes, type SiteRoutes } from '../core/site/routes';
-import { isPostFile, type SiteContext } from '../core/site/workspace';
+import { isPostFile, postsModel, type SiteContext } from '../core/site/workspace';
 import { ruleDocsTarget } from './ruleDocs';
 import { toRange } from './convert';
 import type { PostCache } from './postCache';
@@ -214,8 +214,9 @@ function checkPost(post: ParsedPost, uri: vscode.Uri, site: SiteContext | undefi
   // An unsaved post has no file name yet: the rules about the name wait until it is saved.
   if (uri.scheme !== 'file') profile = withEditorRules(profile, { 'filename-format': 'off', 'permalink-mismatch': 'off' });
   const self = site && uri.scheme === 'file' ? path.relative(site.root, uri.fsPath).split(path.sep).join('/') : undefined;
+  const model = postsModel(site);
   return lintPost(post, path.basename(uri.fsPath || uri.path), profile, {
-    siteLinkExists: site?.model && !site.configPath ? routedLinks(site.model) : index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
+    siteLinkExists: model ? routedLinks(model) : index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
     // The index knows each post's URL from its file name and the release it announces.
     otherPosts: index && self !== undefined ? index.posts.filter((p) => p.path !== self).map((p) => ({ path: p.path, urls: p.url.includes('{') ? [] : [p.url.replace(/\/?$/, '/')], version: p.version })) : undefined,
   });

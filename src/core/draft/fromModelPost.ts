@@ -6,7 +6,8 @@
  * model or the facts do not hold, so no other site's words can appear.
  */
 import type { Token } from 'markdown-it';
-import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, type Document, type Node as YamlNode } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, type Node as YamlNode } from 'yaml';
+import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import { sharedMarkdown } from '../post/markdown';
 import { yamlRefusal } from '../post/yamlLimits';
 import { boundedRegExp } from '../text/regexpText';
@@ -42,6 +43,26 @@ export interface ReleaseFacts {
   contributorsTodo?: string;
 }
 
+/**
+ * What a `.releasepost.json` says about a new post. Each value given replaces the model's own and nothing else: the
+ * rest of the draft is what the model gives.
+ */
+export interface DraftOverrides {
+  /** The title (the config's `releaseTitle`, filled in). */
+  title?: string;
+  /** The file name without its extension (the config's `fileNamePattern` or `releaseSlug`, filled in). */
+  fileStem?: string;
+  /** The value of the model's `permalink` key (the config's `permalink`, filled in); no key is added. */
+  permalink?: string;
+  /** The tags (the config's `releaseTags`): a list where the model writes a list, else as the site's field says. */
+  tags?: { value: string; list: boolean };
+  /** The dotted key that names the author: `by`, `authors` (a list), `post_author.display_name`. */
+  authorField?: string;
+  frontMatterFormat?: 'yaml' | 'toml' | 'json';
+  /** The order of the front-matter keys (dotted paths for sub-keys); keys it does not name keep their place after. */
+  keyOrder?: string[];
+}
+
 export interface ModelDraft {
   /** The new post's file name, without folders. */
   fileName: string;
@@ -50,6 +71,8 @@ export interface ModelDraft {
   title: string | undefined;
   /** The first thing a person must write. */
   cursor: TextPosition;
+  /** Overrides that could not be applied, and why. */
+  notes: string[];
 }
 
 const TODO = {
@@ -154,30 +177,32 @@ function modelPrevious(text: string, version: string): string | undefined {
   return compare?.[1] ?? upgrade?.[1];
 }
 
-export function draftFromModelPost(model: ModelPost, facts: ReleaseFacts): ModelDraft {
+export function draftFromModelPost(model: ModelPost, facts: ReleaseFacts, overrides: DraftOverrides = {}): ModelDraft {
   const split = splitPost(model.text);
   const fromDate = modelDate(model.fileName, split.frontMatter);
   const mover = new ReleaseMover(model.version, facts.version, fromDate, facts.date, modelPrevious(model.text, model.version), facts.previousVersion);
+  const notes: string[] = [];
 
   const base = model.fileName.split(/[\\/]/).pop() ?? model.fileName;
-  const fileName = mover.move(base);
+  const fileName = overrides.fileStem === undefined ? mover.move(base) : overrides.fileStem + (/\.[^.]*$/.exec(base)?.[0] ?? '.md');
 
   let head = '';
   let title: string | undefined;
-  if (split.fence === '---') {
-    const moved = moveYamlFrontMatter(split.frontMatter, mover, facts.author);
-    head = `---\n${moved.text}---\n`;
+  if (split.fence) {
+    const moved = (split.fence === '---' ? moveYamlFrontMatter : moveTomlFrontMatter)(split.frontMatter, mover, facts.author);
+    head = `${split.fence}\n${moved.text}${split.fence}\n`;
     title = moved.title;
-  } else if (split.fence === '+++') {
-    const moved = moveTomlFrontMatter(split.frontMatter, mover, facts.author);
-    head = `+++\n${moved.text}+++\n`;
-    title = moved.title;
+    if (reshapes(overrides)) {
+      const reshaped = reshapeFrontMatter(split.fence, moved.text, split.frontMatter, overrides, facts.author, notes);
+      if ('error' in reshaped) notes.push(reshaped.error);
+      else ({ head, title } = reshaped);
+    }
   }
   const body = draftBody(split.body, mover, facts);
   const lf = `${head}\n${body}`;
   // A site written with CRLF line ends gets them in the draft too.
   const text = model.text.includes('\r\n') ? lf.replace(/\n/g, '\r\n') : lf;
-  return { fileName, text, title, cursor: firstPlaceholder(lf) };
+  return { fileName, text, title, cursor: firstPlaceholder(lf), notes };
 }
 
 function firstPlaceholder(text: string): TextPosition {
@@ -224,6 +249,11 @@ function moveYamlFrontMatter(source: string, mover: ReleaseMover, author: DraftA
   const titleNode = map.get('title', true);
   if (isScalar(titleNode) && typeof titleNode.value === 'string') titleNode.value = withoutSubtitle(titleNode.value);
   const title = map.get('title');
+  return { text: yamlText(doc, source), title: typeof title === 'string' ? title : undefined };
+}
+
+/** The document as YAML, lists indented as in `source` (the model's front matter). */
+function yamlText(doc: Document, source: string): string {
   // A list written at its key's indentation (`authors:\n- name`) stays so.
   const indentSeq = !/^[\w-]+:[ \t]*\n-[ \t]/m.test(source);
   // The YAML library writes DEL, U+0085, U+2028 and U+FEFF raw (some even unquoted), which other parsers refuse or
@@ -237,7 +267,7 @@ function moveYamlFrontMatter(source: string, mover: ReleaseMover, author: DraftA
     },
   });
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq });
-  return { text: unsafe ? escapeUnsafeYamlCharacters(text) : text, title: typeof title === 'string' ? title : undefined };
+  return unsafe ? escapeUnsafeYamlCharacters(text) : text;
 }
 
 /** The model's author value in the same shape, holding this release's author (a placeholder when unknown). */
@@ -296,6 +326,117 @@ function setScalar(doc: Document, node: unknown, value: string): Scalar {
 function withoutSubtitle(title: string): string {
   const m = /^(.*?\d+(?:\.\d+)+)(\s*:\s+|\s+[-–—]\s+)(.+)$/.exec(title);
   return m && /[A-Za-z]/.test(m[3]) ? `${m[1]}${m[2]}${PLACEHOLDER_MARK}` : title;
+}
+
+// ---------------------------------------------------------------- overrides of the front matter
+
+function reshapes(o: DraftOverrides): boolean {
+  return [o.title, o.permalink, o.tags, o.authorField, o.frontMatterFormat, o.keyOrder].some((v) => v !== undefined);
+}
+
+/**
+ * The moved front matter with the config's values in place of the model's: the title, the permalink, the tags, the
+ * author under the configured key, the keys in the configured order, in the configured format. YAML keeps its
+ * comments and quoting; TOML and a change of format are written from the data.
+ */
+function reshapeFrontMatter(
+  fence: '---' | '+++',
+  moved: string,
+  original: string,
+  o: DraftOverrides,
+  author: DraftAuthor | undefined,
+  notes: string[],
+): { head: string; title: string | undefined } | { error: string } {
+  let doc: Document;
+  if (fence === '---') {
+    if (yamlRefusal(moved)) return { error: 'the model\'s front matter is too large to reshape: it is kept as the model writes it' };
+    doc = parseDocument(moved, { keepSourceTokens: false });
+    if (doc.errors.length || !isMap(doc.contents)) return { error: 'the model\'s front matter is not a YAML mapping: it is kept as the model writes it' };
+  } else {
+    try {
+      doc = new Document(parseToml(moved));
+    } catch (err) {
+      return { error: `the model's TOML front matter cannot be read (${err instanceof Error ? err.message.split('\n')[0] : String(err)}): it is kept as the model writes it` };
+    }
+  }
+  const map = doc.contents as YAMLMap;
+  if (o.title !== undefined) setValue(doc, map, 'title', o.title);
+  if (o.permalink !== undefined && map.has('permalink')) setValue(doc, map, 'permalink', o.permalink);
+  if (o.tags !== undefined) {
+    const list = o.tags.value.split(',').map((t) => t.trim()).filter(Boolean);
+    const existing = map.get('tags', true);
+    if (isSeq(existing) || (existing === undefined && o.tags.list)) {
+      const node = doc.createNode(list);
+      if (isSeq(existing)) node.flow = existing.flow;
+      map.set('tags', node);
+    } else setValue(doc, map, 'tags', o.tags.value);
+  }
+  if (o.authorField !== undefined) placeAuthor(doc, map, o.authorField, author);
+  if (o.keyOrder !== undefined) orderKeys(map, o.keyOrder);
+  const format = o.frontMatterFormat ?? (fence === '+++' ? 'toml' : 'yaml');
+  const titleValue = map.get('title');
+  const title = typeof titleValue === 'string' ? titleValue : undefined;
+  try {
+    if (format === 'yaml') return { head: `---\n${fence === '---' ? yamlText(doc, original) : yamlText(new Document(doc.toJS()), '')}---\n`, title };
+    if (format === 'toml') {
+      const data = doc.toJS() as Record<string, unknown>;
+      const empty = emptyValues(data);
+      if (empty.length) notes.push(`TOML has no empty value: ${empty.map((k) => `"${k}"`).join(', ')} left out of the front matter`);
+      return { head: `+++\n${stringifyToml(data).trim()}\n+++\n`, title };
+    }
+    return { head: `${JSON.stringify(doc.toJS(), null, 2)}\n`, title };
+  } catch (err) {
+    return { error: `the model's front matter cannot be written as ${format} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}): it is kept as the model writes it` };
+  }
+}
+
+/** The dotted paths of the null values in `data` (`authors.0.adaquinn`), which TOML cannot write. */
+function emptyValues(data: unknown, prefix = ''): string[] {
+  if (data === null || data === undefined) return [prefix];
+  if (typeof data !== 'object' || data instanceof Date) return [];
+  return Object.entries(data).flatMap(([k, v]) => emptyValues(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/** `key` set to `value`, keeping the node (and its quoting) where there is one. */
+function setValue(doc: Document, map: YAMLMap, key: string, value: string): void {
+  const node = map.get(key, true);
+  if (isScalar(node)) node.value = value;
+  else map.set(key, doc.createNode(value));
+}
+
+/**
+ * The author under `field` (a dotted path), where the model named its author: the model's author keys go, the new
+ * key takes the place of the first. `authors` is a list; a dotted path's parent also gets the twitter handle and
+ * gravatar when known.
+ */
+function placeAuthor(doc: Document, map: YAMLMap, field: string, author: DraftAuthor | undefined): void {
+  const path = field.split('.');
+  const name = author?.name.trim() || PLACEHOLDER_MARK;
+  const keyOf = (item: (typeof map.items)[number]) => (isScalar(item.key) ? String(item.key.value) : '');
+  const at = map.items.findIndex((item) => AUTHOR_KEYS.has(keyOf(item)) || keyOf(item) === path[0]);
+  map.items = map.items.filter((item) => !AUTHOR_KEYS.has(keyOf(item)) && keyOf(item) !== path[0]);
+  const leaf = path[path.length - 1];
+  let value: unknown = leaf === 'authors' ? [name] : name;
+  if (path.length > 1) {
+    const inner: Record<string, unknown> = { [leaf]: value };
+    if (author?.gravatar) inner.gravatar = author.gravatar.toLowerCase();
+    if (author?.twitter) inner.twitter = author.twitter.replace(/^@/, '');
+    value = inner;
+    for (const key of path.slice(1, -1).reverse()) value = { [key]: value };
+  }
+  const pair = doc.createPair(path[0], value);
+  map.items.splice(at === -1 ? map.items.length : at, 0, pair);
+}
+
+/** The map's keys sorted by `order` (dotted paths), the keys it does not name after those it names, in their order. */
+function orderKeys(map: YAMLMap, order: string[], prefix = ''): void {
+  const keyOf = (item: (typeof map.items)[number]) => (isScalar(item.key) ? String(item.key.value) : '');
+  const rank = (key: string) => {
+    const i = order.indexOf(prefix + key);
+    return i === -1 ? order.length : i;
+  };
+  map.items = map.items.map((item, i) => ({ item, i })).sort((a, b) => rank(keyOf(a.item)) - rank(keyOf(b.item)) || a.i - b.i).map(({ item }) => item);
+  for (const item of map.items) if (isMap(item.value)) orderKeys(item.value, order, `${prefix}${keyOf(item)}.`);
 }
 
 // ---------------------------------------------------------------- TOML front matter

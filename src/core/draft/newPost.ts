@@ -14,15 +14,15 @@ import { addReleaseToDataFile, suggestNewsTitle } from './dataFile';
 import { fieldValue, parsePost } from '../post/parse';
 import { inferReleaseNaming } from './releaseNaming';
 import { highlightLines, PLACEHOLDER_MARK, scaffoldReleasePost, type PostAuthor } from './scaffold';
-import { draftFromModelPost, type ModelPost } from './fromModelPost';
+import { draftFromModelPost, type DraftOverrides, type ModelPost } from './fromModelPost';
 import { chooseModelPost, mainSeriesVersions, releasePosts, type PostText, type ReleasePost } from './releaseModel';
 import { mainSeries } from '../site/conventions';
 import { STARTERS, starterModel } from './starters';
-import { formatPostDate, isRealDate, parsePostFileName } from '../site/fileNames';
+import { fileStemFromPattern, formatPostDate, isRealDate, parsePostFileName, permalinkFor, releaseSlug, releaseTitle } from '../site/fileNames';
 import type { TextPosition } from '../text/text';
 import { parseVersion, previousVersion, releaseVersionFromSlug, suggestNextVersions, validateVersion, versionFromTag } from './versions';
 import { releaseKind, rewordLatest } from './wording';
-import { listPostFiles, type SiteContext } from '../site/workspace';
+import { configGives, listPostFiles, type SiteContext } from '../site/workspace';
 import { CONFIG_FILE_NAME, defaultProfile } from '../site/profile';
 
 export interface NewPostOptions {
@@ -175,7 +175,7 @@ export async function suggestReleaseVersions(given: SiteContext, changelogPath?:
   const site = withNamingFromPosts(given);
   const changelog = readChangelog(site, changelogPath, codeRepository(site, { version: '', repository }));
   // A site drafted after its own posts is read the same way: its main series of release posts.
-  const followsPosts = !site.configPath && site.profile.postsFolder !== defaultProfile().postsFolder;
+  const followsPosts = site.profile.postsFolder !== defaultProfile().postsFolder;
   return suggestNextVersions({
     postVersions: followsPosts ? mainSeriesVersions(releasePosts(readPosts(listPostFiles(site)))) : postVersions(site),
     changelogVersions: 'error' in changelog ? [] : changelog.releases,
@@ -319,11 +319,10 @@ function versionRefusal(version: string, options: NewPostOptions): string | unde
 
 /** Everything a new release post needs, ready to write; an error message when no post can be made. */
 /**
- * A site without a config file names its release posts as its existing ones do ("Kestrel 2.1.0 Released"), not
- * as the built-in profile would ("Apache Mesos ..."). A config file's naming is always kept.
+ * A site names its release posts as its existing ones do ("Kestrel 2.1.0 Released"), not as the built-in profile
+ * would ("Apache Mesos ..."). What a config file gives (`projectName`, `releaseTitle`, `releaseSlug`) is kept.
  */
 export function withNamingFromPosts(site: SiteContext, files = listPostFiles(site)): SiteContext {
-  if (site.configPath) return site;
   const posts: { fileName: string; title: string }[] = [];
   for (const file of files) {
     if (!parsePostFileName(file).slug) continue;
@@ -332,8 +331,13 @@ export function withNamingFromPosts(site: SiteContext, files = listPostFiles(sit
     const title = fieldValue(parsePost(read.text), 'title');
     if (typeof title === 'string') posts.push({ fileName: file, title });
   }
-  const profile = inferReleaseNaming(site.profile, posts);
-  return profile === site.profile ? site : { ...site, profile };
+  const inferred = inferReleaseNaming(site.profile, posts);
+  if (inferred === site.profile) return site;
+  const profile = { ...inferred };
+  for (const key of ['projectName', 'releaseTitle', 'releaseSlug'] as const) {
+    if (configGives(site, key)) profile[key] = site.profile[key];
+  }
+  return { ...site, profile };
 }
 
 function readPosts(files: string[]): PostText[] {
@@ -356,23 +360,23 @@ function mainSeriesOnly(site: SiteContext, releases: ReleasePost[]): ReleasePost
   return kept.length ? kept : releases;
 }
 
-/** Where the draft's shape comes from on a site without a config file. */
+/** Where the draft's shape comes from. */
 type DraftSource = { model: ModelPost; releases: string[]; label: string } | { builtIn: true } | { error: string; needsStarter?: true };
 
 /**
- * A site without a config file is drafted after its own newest release post. The built-in profile (the scaffold
- * and its template) is kept where it describes the site: a config file says so, or the posts are in the built-in
- * posts folder (a Middleman blog's `site/source/blog`, whose naming is still read from its posts). A site with no
- * release post gets a built-in starting point of its choice.
+ * A site is drafted after its own newest release post, with or without a config file (whose keys then override the
+ * model's values one by one). The built-in profile (the scaffold and its template) is kept where it describes the
+ * site: the posts are in the built-in posts folder (a Middleman blog's `site/source/blog`, whose naming is still
+ * read from its posts), or a body template is named. A site with no release post gets a built-in starting point of
+ * its choice.
  */
 function draftSource(site: SiteContext, version: string, starter: string | undefined): DraftSource {
-  if (site.configPath) return { builtIn: true };
   const builtInLayout = site.profile.postsFolder === defaultProfile().postsFolder;
   if (starter !== undefined) {
     const chosen = starterModel(starter);
     return chosen ? { model: chosen, releases: [], label: `the built-in ${starter.trim().toLowerCase()} starting point` } : { error: `unknown starting point "${starter}"; choose one of: ${STARTERS.map((s) => s.name).join(', ')}` };
   }
-  if (builtInLayout) return { builtIn: true };
+  if (builtInLayout || site.profile.template) return { builtIn: true };
   const releases = mainSeriesOnly(site, releasePosts(readPosts(listPostFiles(site))));
   const model = chooseModelPost(releases, version);
   if (model) return { model, releases: releases.map((r) => r.version), label: path.relative(site.root, model.fileName) };
@@ -382,6 +386,22 @@ function draftSource(site: SiteContext, version: string, starter: string | undef
       `no release post in ${path.join(site.root, site.profile.postsFolder)} to follow (a post whose title or file name carries a version); ` +
       `choose a built-in starting point with --starter: ${STARTERS.map((s) => `${s.name} (${s.description})`).join(', ')}`,
   };
+}
+
+/** The config file's values for a draft made after a model post: only the keys it gives. */
+function draftOverrides(site: SiteContext, version: string, date: string): DraftOverrides {
+  const { profile } = site;
+  const given = (key: string) => configGives(site, key);
+  const out: DraftOverrides = {};
+  if (given('releaseTitle')) out.title = releaseTitle(profile, version);
+  if (given('fileNamePattern') && profile.fileNamePattern) out.fileStem = fileStemFromPattern(profile, profile.fileNamePattern, version, date);
+  else if (given('releaseSlug')) out.fileStem = profile.fileNames?.date === 'optional' ? releaseSlug(profile, version) : `${date}-${releaseSlug(profile, version)}`;
+  if (given('permalink')) out.permalink = permalinkFor(profile, out.fileStem?.replace(/^\d{4}-\d{2}-\d{2}-/, '') ?? releaseSlug(profile, version), date);
+  if (given('releaseTags')) out.tags = { value: profile.releaseTags, list: profile.fields.tags?.kind === 'tag-list' };
+  if (given('authorField') && profile.authorField) out.authorField = profile.authorField;
+  if (given('frontMatterFormat')) out.frontMatterFormat = profile.frontMatterFormat;
+  if (given('keyOrder')) out.keyOrder = profile.keyOrder;
+  return out;
 }
 
 export async function planReleasePost(given: SiteContext, options: NewPostOptions): Promise<PlanResult> {
@@ -473,18 +493,23 @@ async function planFromModel(
   const known = [...releaseVersions, ...changelog.releases.filter((r) => !r.wip).map((r) => r.version), ...(await tagVersions(site, repoDir))];
   const previous = previousVersion(version, known);
   const { contributors, contributorsTodo } = await contributorsFor(site, repoDir, version, previous, notes);
-  // Issue keys stay unlinked: the built-in issue tracker is not this site's.
-  const highlights = release ? highlightLines(release) : undefined;
+  // Issue keys stay unlinked unless the config names the site's issue tracker: the built-in one is not this site's.
+  const highlights = release ? highlightLines(release, configGives(site, 'issueUrl') ? site.profile.issueUrl : undefined) : undefined;
   if (!release) notes.push(`no CHANGELOG entry for ${version} found: the changes are a placeholder`);
-  const draft = draftFromModelPost(model, {
-    version,
-    previousVersion: previous,
-    date,
-    author: { name, twitter: options.twitter, gravatar: options.gravatar },
-    highlights,
-    contributors,
-    contributorsTodo,
-  });
+  const draft = draftFromModelPost(
+    model,
+    {
+      version,
+      previousVersion: previous,
+      date,
+      author: { name, twitter: options.twitter, gravatar: options.gravatar },
+      highlights,
+      contributors,
+      contributorsTodo,
+    },
+    draftOverrides(site, version, date),
+  );
+  notes.push(...draft.notes);
   const folder = path.isAbsolute(model.fileName) ? path.dirname(model.fileName) : path.join(site.root, site.profile.postsFolder);
   const target = path.join(folder, draft.fileName);
   notes.push(`drafted after ${label}`);

@@ -5,7 +5,7 @@
  */
 import { issueItems, type ChangelogItem, type ChangelogRelease } from './changelog';
 import type { SiteProfile } from '../site/profile';
-import { fillVersion, formatPostDate, isRealDate, permalinkFor, postFileName, releaseSlug, releaseTitle } from '../site/fileNames';
+import { fileStemFromPattern, fillVersion, formatPostDate, isRealDate, permalinkFor, postFileName, releaseSlug, releaseTitle } from '../site/fileNames';
 import { BUILT_IN_TEMPLATE, renderTemplate, type TemplateVars } from './template';
 import type { TextPosition } from '../text/text';
 import { validateVersion } from './versions';
@@ -224,9 +224,9 @@ export function scaffoldReleasePost(input: ScaffoldInput): ScaffoldedPost {
   const { profile } = input;
   const version = input.version.trim();
   const slug = releaseSlug(profile, version);
-  const permalink = permalinkFor(profile, slug);
+  const permalink = permalinkFor(profile, slug, input.date);
   const title = releaseTitle(profile, version);
-  const fileName = postFileName(input.date, slug);
+  const fileName = profile.fileNamePattern ? `${fileStemFromPattern(profile, profile.fileNamePattern, version, input.date)}.md` : postFileName(input.date, slug);
   const errors = validate(input);
 
   const bugFix = input.changelog?.bugFixRelease === true;

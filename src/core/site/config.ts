@@ -205,12 +205,27 @@ function applyShorthands(profile: SiteProfile & { tagsStyle?: string }, base: Si
 }
 
 /**
+ * The settings the file changes: its known top-level keys whose value is not what the site already says. A key
+ * that repeats the learned value (as a file written by "Create Site Configuration" does) overrides nothing, and a
+ * refused value leaves the learned one in place.
+ */
+function givenKeys(root: JsonNode, profile: SiteProfile, base: SiteProfile): string[] {
+  const shape = PROFILE_SHAPE as Extract<Shape, { type: 'object' }>;
+  const value = (p: SiteProfile, key: string) => JSON.stringify((p as unknown as Record<string, unknown>)[key]);
+  const keys = (root.children ?? []).map((property) => String(property.children?.[0]?.value ?? ''));
+  const known = keys.filter((key) => Object.prototype.hasOwnProperty.call(shape.keys, key));
+  // `tagsStyle` is not kept in the profile: it changes the `fields` it stands for.
+  const changed = known.map((key) => (key === 'tagsStyle' ? 'fields' : key)).filter((key) => value(profile, key) !== value(base, key));
+  return [...new Set(changed)];
+}
+
+/**
  * Reads a `.releasepost.json` text (JSON with comments) into a profile: its settings deep-merged over `base` (the
  * conventions learned from the site, else the built-in default; objects merged, lists replaced), so each key
  * overrides one value and the rest is still what the site says. Syntax errors, unknown keys and wrong values are
  * problems with their place; a wrong value keeps the base's. Never throws.
  */
-export function parseConfig(source: string, base: SiteProfile = defaultProfile()): { profile: SiteProfile; problems: ConfigProblem[] } {
+export function parseConfig(source: string, base: SiteProfile = defaultProfile()): { profile: SiteProfile; problems: ConfigProblem[]; keys: string[] } {
   const lines = new LineIndex(source);
   const reader = new Reader(lines);
   const errors: ParseError[] = [];
@@ -230,12 +245,12 @@ export function parseConfig(source: string, base: SiteProfile = defaultProfile()
   const fallback = structuredClone(base);
   if (!root) {
     if (!errors.length && source.trim() !== '') reader.problems.push({ message: 'the config file is not JSON', range: lines.rangeOf(0, 0) });
-    return { profile: fallback, problems: reader.problems };
+    return { profile: fallback, problems: reader.problems, keys: [] };
   }
   if (root.type !== 'object') {
     reader.report(root, 'the config file must hold one JSON object');
-    return { profile: fallback, problems: reader.problems };
+    return { profile: fallback, problems: reader.problems, keys: [] };
   }
   const profile = applyShorthands(reader.read(PROFILE_SHAPE, root, fallback, root, '') as SiteProfile, base);
-  return { profile, problems: reader.problems };
+  return { profile, problems: reader.problems, keys: givenKeys(root, profile, base) };
 }

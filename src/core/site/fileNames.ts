@@ -93,6 +93,28 @@ export function fileNamePatternRegExp(pattern: string): RegExp | undefined {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * The file-name stem a `fileNamePattern` gives the release post of `version` on `date`: `{year}` `{month}` `{day}`
+ * from the date, `{slug}` the release slug, `{title}` the slug of the release title, `{version}` `{major}` `{minor}`
+ * `{patch}` `{project}` as written.
+ */
+export function fileStemFromPattern(profile: SiteProfile, pattern: string, version: string, date: string): string {
+  const [year, month, day] = date.split('-');
+  const [major, minor, patch] = version.split(/[.-]/);
+  return fill(pattern, {
+    year,
+    month,
+    day,
+    slug: releaseSlug(profile, version),
+    title: slugify(releaseTitle(profile, version)),
+    version,
+    major,
+    minor: minor ?? '0',
+    patch: patch ?? '0',
+    project: profile.projectName,
+  });
+}
+
 /** `YYYY-MM-DD-<slug>.md` */
 export function postFileName(date: string, slug: string): string {
   return `${date}-${slug}.md`;

@@ -18,6 +18,21 @@ export interface SiteContext {
   configPath: string | undefined;
   problems: ConfigProblem[];
   model?: SiteModel;
+  /** The settings the config file changes (top-level keys): each overrides one learned value, nothing more. */
+  configKeys?: string[];
+}
+
+/** Whether the config file gives `key`, overriding what the site's files say. */
+export function configGives(site: SiteContext, key: string): boolean {
+  return site.configKeys?.includes(key) ?? false;
+}
+
+/**
+ * The site model where it still says which files are posts: always without a config file, and with one that does
+ * not name another posts folder.
+ */
+export function postsModel(site: SiteContext | undefined): SiteModel | undefined {
+  return site?.model && !configGives(site, 'postsFolder') ? site.model : undefined;
 }
 
 /**
@@ -68,13 +83,20 @@ export function readSiteConfig(configPath: string): SiteContext | undefined {
   } catch {
     return undefined;
   }
-  const root = path.dirname(file);
+  return siteWithConfig(path.dirname(file), text, file);
+}
+
+/**
+ * The site at `root` with a config file's text read over what the site's own files say (the model of the site at
+ * that folder, else the built-in profile). The file itself is not read: `configPath` names it in messages.
+ */
+export function siteWithConfig(root: string, text: string, configPath = path.join(root, CONFIG_FILE_NAME)): SiteContext {
   const model = safeModel(() => loadSite(root));
   const learned = model ? siteFromModel(model) : undefined;
-  const { profile, problems } = parseConfig(text, learned?.profile ?? defaultProfile());
+  const { profile, problems, keys } = parseConfig(text, learned?.profile ?? defaultProfile());
   // Checked on every read: a symbolic link in the site can change without the config changing.
   const escapes = containConfigPaths(root, text, profile);
-  return { root, profile, configPath: file, problems: [...problems, ...escapes], model: learned?.model };
+  return { root, profile, configPath, problems: [...problems, ...escapes], model: learned?.model, configKeys: keys };
 }
 
 /** The default profile for a posts folder found without a config file, with the folders that go with it. */
@@ -182,7 +204,8 @@ export function markdownFilesBelow(folder: string, onUnreadable: (dir: string) =
 
 /** Absolute paths of the site's posts, sorted: those its model found, else the Markdown files of its posts folder. */
 export function listPostFiles(site: SiteContext): string[] {
-  if (site.model && !site.configPath) return site.model.postFiles;
+  const model = postsModel(site);
+  if (model) return model.postFiles;
   return markdownFilesBelow(path.resolve(site.root, site.profile.postsFolder));
 }
 
@@ -198,8 +221,9 @@ function isInside(parent: string, child: string): boolean {
  */
 export function isPostFile(filePath: string, site: SiteContext | undefined, post: ParsedPost): boolean {
   const data = post.frontMatter?.data;
-  if (site?.model && !site.configPath) {
-    return site.model.isPost(filePath, data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined);
+  const model = postsModel(site);
+  if (model) {
+    return model.isPost(filePath, data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined);
   }
   if (site && isInside(path.resolve(site.root, site.profile.postsFolder), path.resolve(filePath))) return true;
   if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
@@ -210,8 +234,8 @@ export function isPostFile(filePath: string, site: SiteContext | undefined, post
 /** What the search for posts in `folder` looked for, in words. */
 export function whatWasLookedFor(folder: string, forced?: SiteContext): string {
   const site = forced ?? findSiteInFolder(folder);
-  if (site?.model && !site.configPath) {
-    const m = site.model;
+  const m = postsModel(site);
+  if (m) {
     return `looked for the posts of the ${m.generator.label} site at ${m.root} (recognised by ${m.generator.source}) in ${m.postsFolders.join(', ') || 'its posts folder'}`;
   }
   if (site) return `looked for Markdown files in the posts folder ${path.join(site.root, site.profile.postsFolder)}`;

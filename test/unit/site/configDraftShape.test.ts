@@ -8,7 +8,9 @@ import { lintPost } from '../../../src/core/rules/lint';
 import { renderPostPage, type PageInput } from '../../../src/core/preview/page';
 import { parseConfig } from '../../../src/core/site/config';
 import { defaultProfile } from '../../../src/core/site/profile';
-import { findSiteInFolder } from '../../../src/core/site/workspace';
+import { starterConfig } from '../../../src/core/site/starterConfig';
+import { findSiteInFolder, siteWithConfig } from '../../../src/core/site/workspace';
+import { CORPUS, SITES } from '../corpus';
 
 describe('.releasepost.json "authorField" and "frontMatterFormat" shape new posts', () => {
   let root: string;
@@ -121,4 +123,151 @@ describe('the preview reads the author from the site\'s author field', () => {
     assert.equal(authorText(renderPostPage(input(both, 'by'))), 'Ann Lee');
     assert.equal(authorText(renderPostPage(input(both))), 'Old Name');
   });
+});
+
+/**
+ * A config file with one key gives the draft a site gets with no config file, but for that key's own value. The
+ * corpus is read-only: the config text is read over each site in place (`siteWithConfig`, the function that reads a
+ * `.releasepost.json` file), and a plan is only made, nothing written.
+ */
+describe('.releasepost.json overrides one value of a draft and leaves the rest learned', function () {
+  this.timeout(120000);
+  const DATE = '2026-12-02';
+  const SITE_CASES = [
+    { site: 'jekyll', root: path.join(SITES, 'jekyll/docs'), version: '4.4.2' },
+    { site: 'hexo', root: path.join(SITES, 'hexo'), version: '8.2.0' },
+    { site: 'flink', root: path.join(SITES, 'flink/docs'), version: '1.21.0' },
+    { site: 'gitea', root: path.join(SITES, 'gitea'), version: '1.8.4' },
+    { site: 'rust', root: path.join(SITES, 'rust'), version: '1.99.0' },
+    { site: 'mesos', root: CORPUS, version: '1.11.0' },
+  ];
+  const AUTHOR_KEYS = ['author', 'authors', 'by', 'post_author'];
+
+  interface Draft {
+    path: string;
+    text: string;
+    title: string;
+    data: Record<string, unknown>;
+    keys: string[];
+    format: string | undefined;
+    body: string;
+    errors: string[];
+  }
+
+  async function draftWith(root: string, version: string, config: string | undefined): Promise<Draft> {
+    const site = config === undefined ? findSiteInFolder(root)! : siteWithConfig(root, config);
+    assert.deepEqual(site.problems, [], 'the config is read without problems');
+    const r = await planReleasePost(site, { version, date: DATE, author: 'Ada Quinn' });
+    if ('error' in r) assert.fail(r.error);
+    const post = parsePost(r.plan.text);
+    const data = (post.frontMatter?.data ?? {}) as Record<string, unknown>;
+    const errors = lintPost(post, path.basename(r.plan.path), site.profile)
+      .filter((p) => p.severity === 'error')
+      .map((p) => `${p.rule}: ${p.message}`);
+    return {
+      path: r.plan.path,
+      text: r.plan.text,
+      title: r.plan.title,
+      data,
+      keys: Object.keys(data),
+      format: post.frontMatter?.format,
+      body: r.plan.text.split('\n').slice(post.bodyStartLine).join('\n'),
+      errors,
+    };
+  }
+
+  /** TOML writes a table (and a list of tables) after the plain keys, and has no empty value. */
+  const tableOrder = (keys: string[], data: Record<string, unknown>) => {
+    const table = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    const isTable = (k: string) => table(data[k]) || (Array.isArray(data[k]) && (data[k] as unknown[]).length > 0 && (data[k] as unknown[]).every(table));
+    return [...keys.filter((k) => !isTable(k)), ...keys.filter(isTable)];
+  };
+  const withoutNulls = (data: unknown): unknown => JSON.parse(JSON.stringify(data, (_k, v: unknown) => (v === null ? undefined : v)));
+  const without = (data: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(data).filter(([k]) => !keys.includes(k)));
+
+  for (const c of SITE_CASES) {
+    describe(c.site, () => {
+      let plain: Draft;
+      before(async function () {
+        if (!fs.existsSync(c.root)) {
+          console.log(`corpus site ${c.site} absent: skipped`);
+          this.skip();
+        }
+        plain = await draftWith(c.root, c.version, undefined);
+        assert.deepEqual(plain.errors, [], 'the draft with no config lints with no errors');
+      });
+
+      it('{} and a key that does not shape drafts ("rules") give the very same draft', async () => {
+        for (const config of ['{}', '{ "rules": { "placeholder": "warning" } }']) {
+          const d = await draftWith(c.root, c.version, config);
+          assert.equal(d.path, plain.path, config);
+          assert.equal(d.text, plain.text, config);
+          assert.deepEqual(d.errors, [], config);
+        }
+      });
+
+      it('a config that writes out what the site says ("Create Site Configuration") changes nothing', async () => {
+        const d = await draftWith(c.root, c.version, starterConfig(findSiteInFolder(c.root)!.profile));
+        assert.equal(d.path, plain.path);
+        assert.equal(d.text, plain.text);
+      });
+
+      it('"releaseTitle" changes the title only', async () => {
+        const d = await draftWith(c.root, c.version, '{ "releaseTitle": "Release {version} is out" }');
+        assert.equal(d.title, `Release ${c.version} is out`);
+        assert.equal(d.data.title, d.title);
+        assert.equal(d.path, plain.path);
+        assert.deepEqual(without(d.data, ['title']), without(plain.data, ['title']));
+        assert.deepEqual(d.keys, plain.keys);
+        assert.equal(d.body.split(d.title).join(plain.title), plain.body);
+        assert.deepEqual(d.errors, []);
+      });
+
+      it('"authorField" moves the author to that key only', async () => {
+        const d = await draftWith(c.root, c.version, '{ "authorField": "by" }');
+        assert.equal(d.data.by, 'Ada Quinn');
+        assert.ok(!AUTHOR_KEYS.some((k) => k !== 'by' && k in d.data), `no other author key: ${d.keys.join(', ')}`);
+        assert.deepEqual(without(d.data, AUTHOR_KEYS), without(plain.data, AUTHOR_KEYS));
+        assert.equal(d.body, plain.body);
+        assert.equal(d.path, plain.path);
+        assert.deepEqual(d.errors, []);
+      });
+
+      it('"frontMatterFormat" writes the same data in another format', async () => {
+        const formats = plain.format === 'toml' ? ['yaml', 'json'] : ['toml', 'json'];
+        for (const format of formats) {
+          const d = await draftWith(c.root, c.version, `{ "frontMatterFormat": "${format}" }`);
+          assert.equal(d.format, format);
+          if (format === 'toml') {
+            assert.deepEqual(d.data, withoutNulls(plain.data), format);
+            assert.deepEqual(d.keys, tableOrder(plain.keys, plain.data), format);
+          } else {
+            assert.deepEqual(d.data, plain.data, format);
+            assert.deepEqual(d.keys, plain.keys, format);
+          }
+          assert.equal(d.body, plain.body, format);
+          assert.equal(d.path, plain.path, format);
+          assert.deepEqual(d.errors, [], format);
+        }
+      });
+
+      it('"fileNamePattern" names the file and changes nothing in it', async () => {
+        const d = await draftWith(c.root, c.version, '{ "fileNamePattern": "{year}-{month}-{day}-release-{version}" }');
+        assert.equal(path.dirname(d.path), path.dirname(plain.path));
+        assert.equal(path.basename(d.path).replace(/\.[^.]*$/, ''), `${DATE}-release-${c.version}`);
+        assert.equal(path.extname(d.path), path.extname(plain.path));
+        assert.equal(d.text, plain.text);
+        assert.deepEqual(d.errors, []);
+      });
+
+      it('"keyOrder" orders the same keys', async () => {
+        const order = [...plain.keys].reverse();
+        const d = await draftWith(c.root, c.version, JSON.stringify({ keyOrder: order }));
+        assert.deepEqual(d.keys, plain.format === 'toml' ? tableOrder(order, plain.data) : order);
+        assert.deepEqual(d.data, plain.data);
+        assert.equal(d.body, plain.body);
+        assert.deepEqual(d.errors, []);
+      });
+    });
+  }
 });
