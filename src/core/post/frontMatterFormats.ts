@@ -85,10 +85,11 @@ function tomlKeys(block: string): Map<string, KeySpan> {
   return keys;
 }
 
-export function parseTomlBlock(block: string): BlockParse {
+/** `keys: false` leaves the keys' places out (a reader that wants only the data, such as the site model). */
+export function parseTomlBlock(block: string, options: { keys?: boolean } = {}): BlockParse {
   try {
     const data = plainToml(parseTomlText(block));
-    return { data, keys: tomlKeys(block), errors: [] };
+    return { data, keys: options.keys === false ? new Map() : tomlKeys(block), errors: [] };
   } catch (err) {
     if (err instanceof TomlError) {
       const offset = offsetOfLine(block, err.line, err.column);
@@ -132,13 +133,13 @@ function jsonValue(node: JsonNode): unknown {
 }
 
 /** A JSON block, the braces included. Comments and trailing commas are errors: Hugo's JSON reader refuses them. */
-export function parseJsonBlock(block: string): BlockParse {
+export function parseJsonBlock(block: string, options: { keys?: boolean } = {}): BlockParse {
   const parseErrors: ParseError[] = [];
   const tree = parseTree(block, parseErrors, { allowTrailingComma: false, disallowComments: true });
   const errors = parseErrors.map((e) => ({ message: `JSON: ${describeJsonError(printParseErrorCode(e.error))}`, offset: e.offset, length: e.length }));
   if (errors.length || !tree) return { data: undefined, keys: new Map(), errors: errors.length ? errors.slice(0, 1) : [{ message: 'JSON: empty', offset: 0, length: 0 }] };
   const keys = new Map<string, KeySpan>();
-  jsonKeys(tree, '', keys);
+  if (options.keys !== false) jsonKeys(tree, '', keys);
   return { data: jsonValue(tree), keys, errors: [] };
 }
 

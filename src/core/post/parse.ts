@@ -91,8 +91,8 @@ function locateFrontMatter(lines: LineIndex): Located | undefined {
 const CLOSING_TEXT: Record<FrontMatterFormat, string> = { yaml: '---', toml: '+++', json: '}' };
 
 /** TOML and JSON blocks: parsed data, key places, errors at their exact place. */
-function parseOtherFormat(format: 'toml' | 'json', block: string, blockOffset: number, lines: LineIndex, errors: FrontMatterError[]) {
-  const parsed = format === 'toml' ? parseTomlBlock(block) : parseJsonBlock(block);
+function parseOtherFormat(format: 'toml' | 'json', block: string, blockOffset: number, lines: LineIndex, errors: FrontMatterError[], withKeys: boolean) {
+  const parsed = format === 'toml' ? parseTomlBlock(block, { keys: withKeys }) : parseJsonBlock(block, { keys: withKeys });
   for (const e of parsed.errors) {
     errors.push({ kind: format, message: e.message, range: lines.rangeOf(blockOffset + e.offset, blockOffset + e.offset + e.length) });
   }
@@ -193,9 +193,10 @@ function firstLine(message: string): string {
 
 /**
  * Reads a post: front matter (never evaluated as code) and the markdown-it tokens of the body (unless `body` is
- * false). Never throws.
+ * false). `keys: false` leaves out where each TOML or JSON key is (for a reader of the data alone; the rules need
+ * them). Never throws.
  */
-export function parsePost(text: string, options?: { body?: boolean }): ParsedPost {
+export function parsePost(text: string, options?: { body?: boolean; keys?: boolean }): ParsedPost {
   const lines = new LineIndex(text);
   const located = locateFrontMatter(lines);
   let frontMatter: FrontMatter | undefined;
@@ -217,7 +218,7 @@ export function parsePost(text: string, options?: { body?: boolean }): ParsedPos
       if (closing === undefined) {
         errors.push({ kind: 'unterminated', message: `the front matter has no closing "${CLOSING_TEXT[located.format]}" line`, range: openingRange });
       } else {
-        const parsed = parseOtherFormat(located.format, text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n'), contentStart, lines, errors);
+        const parsed = parseOtherFormat(located.format, text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n'), contentStart, lines, errors, options?.keys !== false);
         data = parsed.data;
         keys = parsed.keys;
         if (data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data))) {

@@ -158,7 +158,9 @@ function candidate(sample: PostSample): Candidate | undefined {
 }
 
 function newestFirst(a: ReleasePostInfo, b: ReleasePostInfo): number {
-  return (b.date ?? '').localeCompare(a.date ?? '') || compareLoose(b.version, a.version);
+  // Dates are `YYYY-MM-DD` (or none): compared as they are written, without the cost of a locale's collation.
+  const [da, db] = [a.date ?? '', b.date ?? ''];
+  return (da < db ? 1 : da > db ? -1 : 0) || compareLoose(b.version, a.version);
 }
 
 function compareLoose(a: string, b: string): number {
@@ -321,7 +323,7 @@ export function learnConventions(samples: PostSample[]): SiteConventions {
   const stems = samples.map((s) => postStem(s.path).stem);
   const layouts = [...new Set(withData.map((s) => dataOf(s.post)!.layout).filter((l): l is string => typeof l === 'string'))].sort();
 
-  return {
+  const conventions: SiteConventions = {
     postCount: samples.length,
     releasePosts,
     releaseNaming: learnNaming(latestRelease),
@@ -335,9 +337,17 @@ export function learnConventions(samples: PostSample[]): SiteConventions {
       dated: stems.filter((s) => DATED_NAME.test(s)).length,
       cleanSlug: stems.filter((s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s)).length,
     },
-    bodySkeleton: latestRelease && byPath.get(latestRelease.path)
-      ? { value: skeletonOf(fullPost(byPath.get(latestRelease.path)!), latestRelease.version), source: latestRelease.path }
-      : undefined,
+    bodySkeleton: undefined,
     layouts,
   };
+  // The body skeleton needs the newest release post's whole body parsed: only done when it is asked for (the
+  // conventions report, a draft), never for linting.
+  const modelSample = latestRelease && byPath.get(latestRelease.path);
+  let skeleton: SiteConventions['bodySkeleton'] | null = modelSample ? null : undefined;
+  Object.defineProperty(conventions, 'bodySkeleton', {
+    enumerable: true,
+    configurable: true,
+    get: () => (skeleton === null ? (skeleton = { value: skeletonOf(fullPost(modelSample!), latestRelease!.version), source: latestRelease!.path }) : skeleton),
+  });
+  return conventions;
 }

@@ -44,7 +44,7 @@ export interface SiteModel {
 const MAX_POST_BYTES = 5 * 1024 * 1024;
 
 function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
 function isInside(parent: string, child: string): boolean {
@@ -194,6 +194,8 @@ function frontMatterPart(text: string): string {
 }
 
 const HEAD_BYTES = 8192;
+/** One buffer for every post's head: a site's posts are read one after the other. */
+let headBuffer: Buffer | undefined;
 
 function readWhole(file: string): string | undefined {
   try {
@@ -203,18 +205,30 @@ function readWhole(file: string): string | undefined {
   }
 }
 
+/** Most front matter fits in the first kilobytes: only they are decoded when the block closes there. */
+const FIRST_BYTES = 2048;
+
+/**
+ * The front matter in the first `length` bytes of `buffer` (cut at the last line end, so a character split by the
+ * cut is not read, unless `whole`); undefined when the block does not close there.
+ */
+function headIn(buffer: Buffer, length: number, whole: boolean): string | undefined {
+  const end = whole ? length : buffer.lastIndexOf(10, length - 1) + 1;
+  if (end <= 0) return whole ? '' : undefined;
+  const text = buffer.toString('utf8', 0, end);
+  const part = frontMatterPart(text);
+  return whole || part !== text || part === '' ? part : undefined;
+}
+
 /** A post's front matter, reading only the file's start when the block closes there. */
 function readFrontMatter(file: string): string | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
+    const buffer = (headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES));
     const read = fs.readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    if (read < HEAD_BYTES) return frontMatterPart(buffer.toString('utf8', 0, read));
-    // Cut at the last line end, so a character split by the buffer's edge is not read.
-    const text = buffer.toString('utf8', 0, buffer.lastIndexOf(10) + 1);
-    const part = frontMatterPart(text);
-    if (part !== text || part === '') return part;
+    const head = (read > FIRST_BYTES ? headIn(buffer, FIRST_BYTES, false) : undefined) ?? headIn(buffer, read, read < HEAD_BYTES);
+    if (head !== undefined) return head;
   } catch {
     return undefined;
   } finally {
@@ -263,12 +277,14 @@ export function loadSite(root: string): SiteModel | undefined {
   for (const { file } of scanned.files) {
     const head = readFrontMatter(file);
     if (head === undefined) continue;
-    const post = parsePost(head, { body: false });
+    // The model reads the data; where each key is written is for the rules, which parse the post themselves.
+    const post = parsePost(head, { body: false, keys: false });
     const data = post.frontMatter?.data;
     const mapping = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-    const rel = toPosix(path.relative(dir, file));
+    // Every file was found below the root: its path relative to it is what follows the root.
+    const rel = toPosix(file.startsWith(dir + path.sep) ? file.slice(dir.length + 1) : path.relative(dir, file));
     const folder = scanned.facts.postsFolders.find((f) => rel.startsWith(f + '/')) ?? '';
-    if (!scanned.facts.isPost(path.posix.relative(folder, rel), mapping)) continue;
+    if (!scanned.facts.isPost(folder ? rel.slice(folder.length + 1) : rel, mapping)) continue;
     postFiles.push(file);
     dataByFile.set(file, mapping);
     samples.push({ path: rel, post, full: () => parsePost(readWhole(file) ?? head) });
