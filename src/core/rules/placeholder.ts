@@ -39,7 +39,7 @@ function describe(found: string): string {
   return `"${found}" marks something still to be written`;
 }
 
-/** `placeholder`: leftovers from a template or a draft, in the body and in front-matter values. */
+/** `placeholder`: leftovers from a template or a draft, in the body and in front-matter values (YAML and TOML). */
 export function checkPlaceholder({ post, prose }: RuleInput): Finding[] {
   const findings: Finding[] = [];
   const add = (offset: number, found: string) =>
@@ -56,7 +56,74 @@ export function checkPlaceholder({ post, prose }: RuleInput): Finding[] {
     for (const m of block.source.matchAll(EMPTY_EMPHASIS)) add(block.offset + m.index, m[0]);
   }
   if (frontMatterReadable(post) && post.frontMatter!.doc) visitStrings(post, post.frontMatter!.doc.contents as YamlNode | null, add);
+  else if (frontMatterReadable(post) && post.frontMatter!.format === 'toml') visitTomlStrings(post, add);
   return findings;
+}
+
+/**
+ * Calls `add` for each leftover in the string values of a TOML block (`title = "TODO"`, `authors = ["TODO"]`, a
+ * `"""` multi-line string, a value in an inline table or under `[extra]`), at its exact place. Keys, table
+ * headers and comments are not values; a string is a key when `=` or `.` follows it. The quotes are TOML's syntax,
+ * not a mention: `"TODO"` is a placeholder here.
+ */
+function visitTomlStrings(post: ParsedPost, add: (offset: number, found: string) => void): void {
+  const fm = post.frontMatter!;
+  const text = post.text;
+  const end = fm.contentEnd;
+  let depth = 0;
+  let lineStart = true;
+  for (let i = fm.contentStart; i < end; ) {
+    const ch = text[i];
+    if (ch === '\n') {
+      lineStart = true;
+      i++;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\r') {
+      i++;
+      continue;
+    }
+    if (ch === '#') {
+      const next = text.indexOf('\n', i);
+      i = next === -1 || next > end ? end : next;
+      continue;
+    }
+    if (ch === '[' && depth === 0 && lineStart) {
+      // A table header: its names are keys.
+      const next = text.indexOf('\n', i);
+      i = next === -1 || next > end ? end : next;
+      continue;
+    }
+    lineStart = false;
+    if (ch === '[' || ch === '{') depth++;
+    else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+    if (ch !== '"' && ch !== "'") {
+      i++;
+      continue;
+    }
+    const quote = text.startsWith(ch.repeat(3), i) ? ch.repeat(3) : ch;
+    const from = i + quote.length;
+    let to = from;
+    for (;;) {
+      if (to >= end) break;
+      if (ch === '"' && text[to] === '\\') to += 2;
+      else if (text.startsWith(quote, to)) break;
+      else if (quote.length === 1 && text[to] === '\n') break;
+      else to++;
+    }
+    to = Math.min(to, end);
+    i = to + quote.length;
+    // A multi-line string may end in up to two more quotes that belong to its text.
+    while (quote.length === 3 && text[i] === ch && i < end) {
+      i++;
+      to++;
+    }
+    let after = i;
+    while (text[after] === ' ' || text[after] === '\t') after++;
+    if (text[after] === '=' || text[after] === '.') continue;
+    const source = text.slice(from, to);
+    for (const m of source.matchAll(LEFTOVER)) if (isLeftover(source, m)) add(from + m.index, m[0]);
+  }
 }
 
 /** Calls `add` for each leftover in the front matter's string values (iterative: nesting depth is the author's). */

@@ -101,6 +101,45 @@ describe('lint: glued-link', () => {
 });
 
 describe('lint: placeholder', () => {
+  it('looks into TOML (+++) front matter as into YAML: string values, at their exact place; not keys, tables or comments', () => {
+    // A Zola post as a draft leaves it: placeholders in a plain string, a list, a multi-line string, an inline table
+    // and under [extra]; the same words as keys, in a table name and in comments are not values.
+    const text = [
+      '+++',
+      'path = "2026/12/02/Rust-1.99.0"',
+      'title = "Announcing Rust 1.99.0: TODO"',
+      'description = "TODO"',
+      "authors = ['The Rust Release Team', \"FIXME\"]",
+      'summary = """',
+      'First line.',
+      'Then {{version}} \\" and XXX."""',
+      'TODO = "a key, not a value" # TODO in a comment',
+      '"FIXME" = 1',
+      'links = { "TBD" = "release notes: TBD", other = \'{previous_version}\' }',
+      '',
+      '[extra]',
+      'release = true',
+      'note = "TODO: check the numbers"',
+      '["TBD"]',
+      'x = 1',
+      '+++',
+      '',
+      'Body.',
+      '',
+    ].join('\n');
+    const found = ofRule(lint(text, 'Rust-1.99.0.md'), 'placeholder').map((p) => [p.range.start.line, p.range.start.character, covered(text, p)]);
+    assert.deepEqual(found, [
+      [2, 33, 'TODO'],
+      [3, 15, 'TODO'],
+      [4, 37, 'FIXME'],
+      [7, 5, '{{version}}'],
+      [7, 24, 'XXX'],
+      [10, 34, 'TBD'],
+      [10, 49, '{previous_version}'],
+      [14, 8, 'TODO'],
+    ]);
+  });
+
   it('reports TODO, TBD, FIXME, XXX and unfilled variables', () => {
     for (const leftover of ['TODO', 'TBD', 'FIXME', 'XXX', '{{version}}', '{ previous_version }'.replace(/ /g, ''), '{{ contributors }}']) {
       const text = edited('let us know what you think.', `let us know what you think. ${leftover}`);
