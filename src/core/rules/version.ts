@@ -45,10 +45,32 @@ const PREVIOUS_RELEASE: RegExp[] = [
 /** Words that are not a project's name, in a title or before a version. */
 const NOT_NAMES = new Set(['a', 'an', 'the', 'i', 'of', 'for', 'and', 'to', 'in', 'on', 'is', 'new', 'version', 'release', 'released', 'announcing', 'apache']);
 
-/** The capitalised words of a phrase's name groups, lower-cased: "Mesos", "Flink client". */
+/** Words before a version that say which release, not whose: "the latest stable 1.2". */
+const QUALIFIERS = new Set(['latest', 'stable', 'next', 'current', 'final', 'beta', 'alpha', 'newest', 'recent', 'our', 'its', 'their', 'this', 'that', 'v']);
+
+/**
+ * The names in a phrase's name groups, lower-cased: its capitalised words ("Mesos", "Flink client"), and the word
+ * right before the version in any case, unless it says which release rather than whose: a package is often written
+ * in lower case ("upgrade to musl 1.2").
+ */
 function namesIn(m: RegExpMatchArray): string[] {
   const written = `${m.groups?.n1 ?? ''} ${m.groups?.n2 ?? ''}`;
-  return (written.match(/\b[A-Z][\w+-]*/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_NAMES.has(w));
+  const names = (written.match(/\b[A-Z][\w+-]*/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_NAMES.has(w));
+  const last = /([a-z][\w.+-]*)\s+$/.exec(m.groups?.n1 ?? '')?.[1];
+  if (last && !NOT_NAMES.has(last) && !QUALIFIERS.has(last) && !names.includes(last)) names.push(last);
+  return names;
+}
+
+/**
+ * Whether a release phrase's version is another's, as what follows it or its paragraph says: a component's version
+ * inside a release of something else ("upgraded to musl 1.2.4 in Rust 1.74.0"), or an earlier release the paragraph
+ * tells about on purpose ("after publishing the 1.24.0 release of Rustup, ... after upgrading to Rustup 1.24.0").
+ */
+function versionOfAnother(source: string, m: RegExpMatchArray, written: string): boolean {
+  const after = source.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+  if (/^\s+in\s+(?:[A-Z][\w.+-]*\s+){1,3}v?\d+(?:\.\d+)+/.test(after)) return true;
+  const v = escapeRegExp(written.replace(/^v/, ''));
+  return new RegExp(String.raw`\bthe\s+v?${v}\s+release\b|\brelease\s+v?${v}(?![\d.]\d)|\bbetween\s+v?${v}\s+and\b`, 'i').test(source);
 }
 
 /**
@@ -272,6 +294,7 @@ function bodyFindings(post: ParsedPost, blocks: ProseBlock[], profile: SiteProfi
         if (listed.some((v) => agreesWithAny(v.parts, own.versions))) continue;
         for (const v of listed) {
           if (!isOwnRelease(m, v.parts, ownParts, sentenceBefore(source, m.index), project)) continue;
+          if (versionOfAnother(source, m, v.text)) continue;
           report(block, groupStart + v.start, v.text, `"${phrase(m[0])}" names ${v.text} but this post is about ${shown}`);
         }
       }

@@ -110,6 +110,30 @@ describe('lint: version-mismatch', () => {
     }
   });
 
+  it('leaves a dependency written in lower case, a component inside another release, and a release told about on purpose alone', () => {
+    for (const sentence of [
+      // Rust 1.71.0: a heading on the musl dependency.
+      '### Upgrade to musl 1.2',
+      // Updating Rust's musl targets: which Rust release bundled which musl.
+      'These targets were [silently upgraded to Mesos 1.10.0 in Rust 1.74.0](https://github.com/rust-lang/rust/commit/f99fdac).',
+      // Rustup 1.24.1: what went wrong with the release before.
+      'Shortly after publishing the 1.10.0 release of Mesos, we got reports of a regression after upgrading to\nMesos 1.10.0. The only change between 1.10.0 and 1.11.0 is to correct this regression.',
+    ]) {
+      assert.deepEqual(versionProblems(edited('We encourage you', `${sentence}\n\nWe encourage you`)), [], sentence);
+    }
+  });
+
+  it('still reports the copied "upgrading to" of the previous post, the project written in lower case or not', () => {
+    const upgrade = 'Rolling upgrades from a Mesos 1.10.0 cluster to Mesos 1.11.0 are straightforward. See the guide on upgrading to mesos 1.10.0 from 1.9.x.';
+    const text = edited('We encourage you', `${upgrade}\n\nWe encourage you`);
+    assert.deepEqual(versionProblems(text).map((p) => covered(text, p)), ['1.10.0']);
+    const hexo = edited('title: Apache Mesos 1.11.0 Released', 'title: hexo 8.1.0 Released')
+      .replace(/1\.11\.0/g, '8.1.0')
+      .replace(/1-11-0/g, '8-1-0')
+      .replace('We encourage you', 'Read the guide before upgrading to hexo 8.0.0.\n\nWe encourage you');
+    assert.deepEqual(versionProblems(hexo, '2025-10-26-hexo-8-1-0-released.md').map((p) => covered(hexo, p)), ['8.0.0']);
+  });
+
   it('still reports an older version of this project where this release belongs', () => {
     const text = edited('We encourage you', 'We recommend upgrading to 1.10.0 soon.\n\nWe encourage you');
     assert.equal(covered(text, versionProblems(text)[0]), '1.10.0');
