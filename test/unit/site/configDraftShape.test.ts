@@ -90,6 +90,33 @@ describe('.releasepost.json "authorField" and "frontMatterFormat" shape new post
     }
   });
 
+  it('"releaseTags" and "permalink" replace the model\'s own values, in the model\'s shapes; a "template" writes the body with every placeholder filled', async () => {
+    jekyllSite();
+    for (let minor = 0; minor < 5; minor++) {
+      write(
+        `_posts/2024-0${minor + 1}-02-kestrel-1-${minor}-0-released.md`,
+        `---\nlayout: post\ntitle: "Kestrel 1.${minor}.0 Released"\npermalink: /news/kestrel-1-${minor}-0-released/\nauthor: Jo\ntags: [release]\n---\n\nText.\n`,
+      );
+    }
+    write('.releasepost.json', '{ "releaseTags": "release, news" }');
+    let post = parsePost((await draft()).text);
+    assert.deepEqual(fieldValue(post, 'tags'), ['release', 'news']);
+    assert.equal(fieldValue(post, 'permalink'), '/news/kestrel-1-5-0-released/');
+    write('.releasepost.json', '{ "permalink": "/releases/{year}/{month}/{slug}/" }');
+    post = parsePost((await draft()).text);
+    assert.equal(fieldValue(post, 'permalink'), '/releases/2024/07/kestrel-1-5-0-released/');
+    assert.deepEqual(fieldValue(post, 'tags'), ['release']);
+    // A template: the built-in front matter, its permalink filled from the date, never a {year} left over.
+    write('_config.yml', 'title: Kestrel\npermalink: /news/:year/:month/:day/:title/\n');
+    write('tpl.md', '{{title}} is out.\n');
+    write('.releasepost.json', '{ "template": "tpl.md" }');
+    const { text } = await draft();
+    post = parsePost(text);
+    assert.match(text, /\nKestrel 1\.5\.0 Released is out\.\n/);
+    assert.equal(fieldValue(post, 'permalink'), '/news/2024/07/01/kestrel-1-5-0-released/');
+    assert.equal(fieldValue(post, 'author'), 'Ann Lee');
+  });
+
   it('wrong values are reported at the key and the learned value is kept', () => {
     const source = '{\n  "authorField": "the author",\n  "frontMatterFormat": "xml"\n}';
     const { problems, profile } = parseConfig(source, { ...parseConfig('{}').profile, authorField: 'by', frontMatterFormat: 'toml' });
@@ -152,6 +179,7 @@ describe('.releasepost.json overrides one value of a draft and leaves the rest l
     format: string | undefined;
     body: string;
     errors: string[];
+    notes: string[];
   }
 
   async function draftWith(root: string, version: string, config: string | undefined): Promise<Draft> {
@@ -173,6 +201,7 @@ describe('.releasepost.json overrides one value of a draft and leaves the rest l
       format: post.frontMatter?.format,
       body: r.plan.text.split('\n').slice(post.bodyStartLine).join('\n'),
       errors,
+      notes: r.plan.notes,
     };
   }
 
@@ -240,6 +269,9 @@ describe('.releasepost.json overrides one value of a draft and leaves the rest l
           assert.equal(d.format, format);
           if (format === 'toml') {
             assert.deepEqual(d.data, withoutNulls(plain.data), format);
+            // What TOML cannot hold is said, not dropped silently.
+            const dropped = JSON.stringify(plain.data) !== JSON.stringify(withoutNulls(plain.data));
+            assert.equal(d.notes.some((n) => n.startsWith('TOML has no empty value')), dropped, d.notes.join('\n'));
             assert.deepEqual(d.keys, tableOrder(plain.keys, plain.data), format);
           } else {
             assert.deepEqual(d.data, plain.data, format);
