@@ -14,7 +14,10 @@ export class ReleasePostLog implements vscode.Disposable {
   site(site: SiteContext): void {
     if (this.sitesSeen.has(site.root)) return;
     this.sitesSeen.add(site.root);
-    const source = site.configPath ? `settings from ${path.basename(site.configPath)}` : 'no .releasepost.json: conventions learned from the site';
+    const changed = site.configKeys?.length ? ` (${site.configKeys.join(', ')})` : '';
+    const source = site.configPath
+      ? `conventions learned from the site${site.model ? '' : ' or built in'}, ${path.basename(site.configPath)} overriding ${site.configKeys?.length ?? 0} of them${changed}`
+      : 'no .releasepost.json: conventions learned from the site';
     this.channel.info(`Site ${site.root}: posts in ${site.profile.postsFolder}, pages under ${site.profile.sourceFolder || '.'}; ${source}.`);
     for (const p of site.problems) this.channel.warn(`${site.configPath}: ${p.message}`);
   }

@@ -53,7 +53,11 @@ export class PostStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`**Release Post** checks this file as a post.\n\n`);
     if (site) {
       tooltip.appendText(`Site: ${siteName} (${site.root})\nPosts folder: ${site.profile.postsFolder}\n`);
-      tooltip.appendText(site.configPath ? `Settings: ${path.basename(site.configPath)}\n` : 'Settings: learned from the site (no .releasepost.json)\n');
+      tooltip.appendText(
+        site.configPath
+          ? `Settings: learned from the site, ${path.basename(site.configPath)} overriding ${site.configKeys?.length ? site.configKeys.join(', ') : 'none of them'}\n`
+          : 'Settings: learned from the site (no .releasepost.json)\n',
+      );
     } else {
       tooltip.appendText('In no site: checked with the built-in conventions.\n');
     }
