@@ -44,6 +44,7 @@ export function registerLanguageFeatures(cache: PostCache, sites: SiteService): 
         // A space or comma asks for values only in the front matter; in the body it is just typing.
         const typed = completionContext.triggerCharacter;
         if ((typed === ' ' || typed === ',') && !inFrontMatter(document, position.line)) return undefined;
+        if (typed && DIGIT.test(typed) && !inSiteLinkTarget(document, position)) return undefined;
         const ctx = await context(document);
         if (!ctx) return undefined;
         const { post, profile, index } = ctx;
@@ -59,6 +60,10 @@ export function registerLanguageFeatures(cache: PostCache, sites: SiteService): 
     ',',
     '(',
     '"',
+    // While suggestions show, VS Code refilters them on each key, except on a key that starts or extends a word of
+    // digits: typing `mesos-1-10` after `](/blog/` left the list as filtered by `mesos-1-`, with 1.11.0 on top. A
+    // digit in a site link's target asks again, so the list follows what was typed.
+    ...'0123456789',
   );
 
   const hover = vscode.languages.registerHoverProvider(MARKDOWN, {
@@ -92,6 +97,15 @@ export function registerLanguageFeatures(cache: PostCache, sites: SiteService): 
   return vscode.Disposable.from(completion, hover, links);
 }
 
+const DIGIT = /^[0-9]$/;
+/** The cursor is in the target of a site-root link being typed: `](/blog/mesos-1-1`, `href="/…`, `[ref]: /…`. */
+const SITE_LINK_TARGET = /(\]\([ \t]*<?|\s(?:href|src)[ \t]*=[ \t]*["']|^ {0,3}\[[^\]]+\]:[ \t]*<?)\/[^\s()<>"']*$/i;
+
+function inSiteLinkTarget(document: vscode.TextDocument, position: vscode.Position): boolean {
+  const before = document.lineAt(position.line).text.slice(Math.max(0, position.character - 1000), position.character);
+  return SITE_LINK_TARGET.test(before);
+}
+
 /** Whether a line lies between the opening `---` and its closing line, read without parsing the post. */
 function inFrontMatter(document: vscode.TextDocument, line: number): boolean {
   if (!/^(\uFEFF)?---\s*$/.test(document.lineAt(0).text)) return false;
@@ -102,7 +116,8 @@ function inFrontMatter(document: vscode.TextDocument, line: number): boolean {
 function toCompletionItem(entry: CompletionEntry, range: vscode.Range): vscode.CompletionItem {
   const item = new vscode.CompletionItem(entry.label, KINDS[entry.kind]);
   item.insertText = entry.isSnippet ? new vscode.SnippetString(entry.insertText) : entry.insertText;
-  item.range = range;
+  item.range = entry.range ? toRange(entry.range) : range;
+  if (entry.filterText !== undefined) item.filterText = entry.filterText;
   if (entry.detail) item.detail = entry.detail;
   if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
   if (entry.sortText) item.sortText = entry.sortText;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { postPath } from './helpers';
+import { postPath, waitFor } from './helpers';
 
 async function complete(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
@@ -64,6 +64,43 @@ describe('Writing help in the editor', () => {
     const inserts = items.map(insertOf).join(' ');
     assert.match(inserts, /orbit-1-0-0-released/);
     assert.match(inserts, /orbit-1-1-0-released/);
+  });
+
+  it('completes the post whose slug was typed after "](/blog/": Enter inserts that post, not a near one', async () => {
+    // Two posts whose slugs differ in one digit, as Mesos 1.10.0 and 1.11.0 do.
+    const near = [postPath('2025-07-01-orbit-1-10-0-released.md'), postPath('2025-08-01-orbit-1-11-0-released.md')];
+    for (const [i, file] of near.entries()) {
+      const v = `1.1${i}.0`;
+      fs.writeFileSync(file, `---\nlayout: post\ntitle: Orbit ${v} Released\npermalink: /blog/orbit-${v.replace(/\./g, '-')}-released/\npublished: true\npost_author:\n  display_name: Ada Quinn\ntags: Release\n---\n\nOrbit ${v}.\n`);
+    }
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc);
+      const line = doc.lineCount;
+      await editor.edit((b) => b.insert(doc.lineAt(line - 1).range.end, '\nRead [the 1.10.0 post]('));
+      editor.selection = new vscode.Selection(line, doc.lineAt(line).text.length, line, doc.lineAt(line).text.length);
+      // Until the site index has both new posts, a completion request would not offer them.
+      await waitFor(
+        'the new posts in the completions',
+        async () => {
+          const items = await complete(uri, new vscode.Position(10, 29));
+          return items.filter((i) => /orbit-1-1[01]-0-released/.test(labelOf(i))).length === 2 ? true : undefined;
+        },
+        15000,
+      );
+      // Typed as a person types: the "/" opens the suggestions, the rest filters them.
+      for (const ch of '/blog/orbit-1-10') {
+        await vscode.commands.executeCommand('type', { text: ch });
+        await new Promise((r) => setTimeout(r, 40));
+      }
+      await new Promise((r) => setTimeout(r, 800));
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      const accepted = await waitFor('the accepted link', () => (/\/$/.test(doc.lineAt(line).text) ? doc.lineAt(line).text : undefined), 5000);
+      assert.equal(accepted, 'Read [the 1.10.0 post](/blog/orbit-1-10-0-released/');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      for (const file of near) fs.rmSync(file, { force: true });
+    }
   });
 
   it('explains a front-matter key on hover', async () => {

@@ -28,6 +28,13 @@ export interface CompletionEntry {
   /** True when insertText is a snippet (`$1`, `${1|a,b|}`). */
   isSnippet?: boolean;
   sortText?: string;
+  /**
+   * What the editor's filter matches the typed text against, when not the label: for a link, the part of its URL
+   * after the folder already typed, so `mesos-1-10` ranks `mesos-1-10-0-released/` above `mesos-1-11-0-released/`.
+   */
+  filterText?: string;
+  /** Replaces this range instead of the result's (an entry that keeps the folder the user typed). */
+  range?: TextRange;
   /** Edits on other lines made with the choice (an author's twitter and gravatar). */
   additionalEdits?: { range: TextRange; newText: string }[];
   /** True when the inserted key has a value the completions can offer next: ask for suggestions again. */
@@ -484,18 +491,25 @@ function completeBodyLink(
   const typed = context.m[1];
   if (typed !== '' && (!typed.startsWith('/') || typed.startsWith('//'))) return undefined;
   if (inCode(post, position, before)) return undefined;
-  const folder = typed.slice(0, typed.lastIndexOf('/') + 1).toLowerCase();
-  const matches = (url: string) => url.toLowerCase().startsWith(folder);
+  const folder = typed.slice(0, typed.lastIndexOf('/') + 1);
+  const matches = (url: string) => url.toLowerCase().startsWith(folder.toLowerCase());
   const items = context.c.image ? imageEntries(profile, index, matches) : linkEntries(fileName, profile, index, matches);
   if (!items.length) return undefined;
   const rest = /^[^\s)"'<>]*/.exec(text.slice(position.character))![0].length;
-  return {
-    items,
-    range: {
-      start: { line: position.line, character: position.character - typed.length },
-      end: { line: position.line, character: position.character + rest },
-    },
-  };
+  const start = position.character - typed.length;
+  const end = { line: position.line, character: position.character + rest };
+  // The editor filters an item by the text between its range's start and the cursor. Over the whole URL, the
+  // folder typed (`/blog/`) matches every item alike and `mesos-1-10` fuzzily matches `mesos-1-11-0-released` as
+  // well as `mesos-1-10-0-released`, so the first in sort order stayed selected. Replacing only what follows the
+  // folder filters the items by their own last part, where the post typed ranks first.
+  const afterFolder: TextRange = { start: { line: position.line, character: start + folder.length }, end };
+  for (const item of items) {
+    if (!folder || !item.insertText.startsWith(folder)) continue;
+    item.insertText = item.insertText.slice(folder.length);
+    item.filterText = item.insertText;
+    item.range = afterFolder;
+  }
+  return { items, range: { start: { line: position.line, character: start }, end } };
 }
 
 function imagesUrl(profile: SiteProfile): string {

@@ -184,6 +184,18 @@ describe('completions: links in the body', () => {
     assert.deepEqual(labels(complete(BODY + '[x](/blog/orbit-1|').result).length, 3);
   });
 
+  it('lets the editor filter a link by what follows the folder typed, and still inserts the whole URL', () => {
+    const { result, text } = complete(BODY + 'See [1.1](/blog/orbit-1-1|)');
+    const item = result!.items.find((i) => i.label === '/blog/orbit-1-1-0-released/')!;
+    // The editor matches the text from the item's range start to the cursor against filterText: "orbit-1-1".
+    assert.equal(item.filterText, 'orbit-1-1-0-released/');
+    assert.equal(textIn(text, item.range!), 'orbit-1-1');
+    assert.match(accept(text, item.range!, item), /See \[1\.1\]\(\/blog\/orbit-1-1-0-released\/\)$/m);
+    // With only the leading "/" typed, the items are filtered by everything after it.
+    const root = complete(BODY + '[x](/|').result!;
+    assert.ok(root.items.every((i) => i.filterText === i.label.slice(1)), root.items.map((i) => i.filterText).join(', '));
+  });
+
   it('offers images only for images, in Markdown and in HTML', () => {
     assert.deepEqual(labels(complete(BODY + '![diagram](/|').result), ['/assets/img/blog/orbit-architecture.png']);
     assert.deepEqual(labels(complete(BODY + '<img alt="d" src="|">').result), ['/assets/img/blog/orbit-architecture.png']);
