@@ -317,6 +317,29 @@ function versionRefusal(version: string, options: NewPostOptions): string | unde
   return undefined;
 }
 
+/**
+ * A post that already announces `version`, known from the version alone: New Release Post says so before asking
+ * for the date and the author, instead of after. The same checks as the plan's `announcedBy` (file name, title,
+ * slug and permalink of the site's naming, the data file's news item); the plan checks again with the date.
+ */
+export function existingPostFor(given: SiteContext, version: string): ExistingPost | undefined {
+  const v = version.trim();
+  if (validateVersion(v)) return undefined;
+  const files = listPostFiles(given);
+  const site = withNamingFromPosts(given, files);
+  // As draftSource decides: a site drafted after its own posts takes the new post's slug from the model post's file
+  // name, known only with the date; there the version in file names and titles decides.
+  const builtIn = site.profile.postsFolder === defaultProfile().postsFolder || Boolean(site.profile.template);
+  const slug = builtIn ? releaseSlug(site.profile, v) : '';
+  const dataFileText = builtIn && site.profile.dataFile ? readText(path.join(site.root, site.profile.dataFile)) : undefined;
+  return findExistingPost(
+    site.profile,
+    readPosts(files),
+    { version: v, slug, permalink: builtIn ? permalinkFor(site.profile, slug) : undefined },
+    dataFileText && 'text' in dataFileText ? dataFileText.text : undefined,
+  );
+}
+
 /** Everything a new release post needs, ready to write; an error message when no post can be made. */
 /**
  * A site names its release posts as its existing ones do ("Kestrel 2.1.0 Released"), not as the built-in profile

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { gitUserName } from '../../core/draft/contributors';
-import { planReleasePost, suggestReleaseVersions, today, writeNewFile, type ReleasePostPlan } from '../../core/draft/newPost';
+import { existingPostFor, planReleasePost, suggestReleaseVersions, today, writeNewFile, type ReleasePostPlan } from '../../core/draft/newPost';
 import { STARTERS } from '../../core/draft/starters';
 import { isSnippetPlaceholder } from '../../core/writing/completions';
 import { isRealDate } from '../../core/site/fileNames';
@@ -61,6 +61,9 @@ async function newReleasePost(sites: SiteService, log: ReleasePostLog): Promise<
     validate: (v) => (v.trim() ? validateVersion(v.trim()) : 'Type the version, e.g. 1.2.0'),
   });
   if (version === undefined) return undefined;
+  // One post per release: said as soon as the version is known, not after the date and the author are asked.
+  const existing = existingPostFor(site, version);
+  if (existing) return offerToOpenExisting(log, existing.path, alreadyAnnounced(version, existing));
   let preRelease = false;
   if (parseVersion(version.trim())?.pre) {
     const answer = await vscode.window.showWarningMessage(
@@ -102,15 +105,12 @@ async function newReleasePost(sites: SiteService, log: ReleasePostLog): Promise<
   }
   const plan = result.plan;
   for (const note of plan.notes) log.info(note);
-  if (plan.exists) return offerToOpenExisting(plan.path);
-  if (plan.announcedBy) {
-    const { path: file, why } = plan.announcedBy;
-    return offerToOpenExisting(file, `${version.trim()} already has a post, ${path.basename(file)} (${why}); Release Post writes one post per release.`);
-  }
+  if (plan.exists) return offerToOpenExisting(log, plan.path);
+  if (plan.announcedBy) return offerToOpenExisting(log, plan.announcedBy.path, alreadyAnnounced(version, plan.announcedBy));
 
   const written = writeNewFile(plan.path, plan.text);
   if ('error' in written) {
-    if (written.exists) return offerToOpenExisting(plan.path);
+    if (written.exists) return offerToOpenExisting(log, plan.path);
     void vscode.window.showErrorMessage(`Release Post: ${written.error}`);
     return undefined;
   }
@@ -184,7 +184,16 @@ function handleOf(a: { twitter?: string }): string {
   return a.twitter ? `@${a.twitter}` : '';
 }
 
-function offerToOpenExisting(file: string, message = `${path.basename(file)} already exists; Release Post never overwrites a post.`): undefined {
+function alreadyAnnounced(version: string, existing: { path: string; why: string }): string {
+  return `${version.trim()} already has a post, ${path.basename(existing.path)} (${existing.why}); Release Post writes one post per release.`;
+}
+
+function offerToOpenExisting(
+  log: ReleasePostLog,
+  file: string,
+  message = `${path.basename(file)} already exists; Release Post never overwrites a post.`,
+): undefined {
+  log.info(`New Release Post: nothing written. ${message}`);
   // Not awaited: the command ends here, whether or not the user answers.
   void vscode.window
     .showWarningMessage(message, 'Open It')
