@@ -13,11 +13,17 @@ function countByRule(problems: Problem[]): Map<string, number> {
   return counts;
 }
 
-function introducesProblems(before: Problem[], after: Problem[]): string | undefined {
+/** The rules with more problems after than before, in the order they first appear after. */
+function risenRules(before: Problem[], after: Problem[]): string[] {
   const old = countByRule(before);
-  for (const [rule, n] of countByRule(after)) if (n > (old.get(rule) ?? 0)) return rule;
-  return undefined;
+  return [...countByRule(after)].filter(([rule, n]) => n > (old.get(rule) ?? 0)).map(([rule]) => rule);
 }
+
+/**
+ * The fixes that make an unreadable front matter readable: the rules that read its fields only run after them, so
+ * what they then find was hidden, not brought by the fix.
+ */
+const OPENS_FRONT_MATTER = new Set(['front-matter-syntax', 'front-matter-missing']);
 
 /**
  * `lint --fix` for one post: applies what the editor's "fix all" applies (renames are left to the user), checks the
@@ -35,7 +41,11 @@ export function fixPostFile(
   const { text: fixed, applied } = applyFixAll(text, problems);
   if (!applied.length || fixed === text) return problems;
   const after = lintText(fixed);
-  const worse = introducesProblems(problems, after);
+  const risen = risenRules(problems, after);
+  const opened = applied.some((p) => OPENS_FRONT_MATTER.has(p.rule));
+  // A fix that did not apply cleanly shows as a new problem; after the front matter opens up, only a new problem of
+  // the front matter itself does.
+  const worse = opened ? risen.find((rule) => OPENS_FRONT_MATTER.has(rule)) : risen[0];
   if (worse) {
     log(`${lineStartFile(shown)}: not fixed: the fixes would bring a new ${worse} problem; the file is unchanged\n`);
     return problems;
@@ -48,6 +58,12 @@ export function fixPostFile(
   for (const p of applied) {
     const title = autoFix(p)?.title ?? 'fixed';
     log(`${lineStartFile(shown)}:${p.range.start.line + 1}:${p.range.start.character + 1}  fixed  ${printable(title)}  ${p.rule}\n`);
+  }
+  if (risen.length) {
+    // Said as the editor's Fix All says it: what the readable front matter now shows is reported below, not hidden.
+    const fixable = after.filter((p) => risen.includes(p.rule) && autoFix(p)).length;
+    const again = fixable ? `; run lint --fix again to fix ${fixable === 1 ? 'the one' : `the ${fixable}`} with a clear fix` : '';
+    log(`${lineStartFile(shown)}: the front matter can now be read, and shows ${risen.join(', ')} problems it hid (listed below)${again}\n`);
   }
   return after;
 }

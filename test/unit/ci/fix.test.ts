@@ -13,7 +13,7 @@ import { scanSiteFiles } from '../../../src/core/site/siteFiles';
 import { findSiteForFile, markdownFilesBelow } from '../../../src/core/site/workspace';
 import type { CliIO } from '../../../src/cli/io';
 import { CORPUS, corpusPresent } from '../corpus';
-import { GOOD_POST, lint } from '../lint/helpers';
+import { GOOD_NAME, GOOD_POST, lint } from '../lint/helpers';
 import { SEED_DRAFT_ARGS, seedDefects } from './seedDraft';
 
 const SAMPLE_SITE = path.resolve(__dirname, '../../fixtures/sample-site');
@@ -132,6 +132,33 @@ describe('cli: lint --fix', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), broken);
     assert.deepEqual(left, problems);
     assert.equal(log, 'post.md: not fixed: the fixes would bring a new empty-link problem; the file is unchanged\n');
+  });
+
+  it('closes an unclosed front matter as the editor does, and reports the field problems that then show, with exit code 1', async () => {
+    const dir = path.join(root, 'site/source/blog');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, GOOD_NAME);
+    // No closing "---", and no published or tags: the missing fields show only once the block can be read.
+    const unclosed = GOOD_POST.replace(/^published: true\n/m, '').replace(/^tags: Release\n---\n/m, '');
+    fs.writeFileSync(file, unclosed);
+    const expected = editorFixAll(file);
+    assert.notEqual(expected, unclosed);
+
+    const first = await run(lintCommand, ['--fix', '.'], root);
+    const shown = `site/source/blog/${GOOD_NAME}`;
+    assert.equal(fs.readFileSync(file, 'utf8'), expected, 'byte for byte what fixAll gives');
+    assert.match(fs.readFileSync(file, 'utf8'), /^  twitter: adaquinn\n---\n\nThe latest/m);
+    const lines = first.out.split('\n');
+    assert.equal(lines[0], `${shown}:1:1  fixed  Close the front matter after line 7  front-matter-syntax`);
+    assert.equal(lines[1], `${shown}: the front matter can now be read, and shows field-missing problems it hid (listed below); run lint --fix again to fix the 2 with a clear fix`);
+    assert.equal(lines.filter((l) => /  error  the required field "(published|tags)" is missing  field-missing$/.test(l)).length, 2, first.out);
+    assert.match(first.out, /1 post checked: 2 errors, 0 warnings, 0 info\n$/);
+    assert.equal(first.code, 1, 'errors are left');
+
+    const second = await run(lintCommand, ['--fix', '.'], root);
+    assert.match(second.out, /fixed  Insert "published"  field-missing/);
+    assert.match(second.out, /1 post checked: 0 errors, 0 warnings, 0 info\n$/);
+    assert.equal(second.code, 0);
   });
 
   it('--fix in --help and a file with nothing to fix is not rewritten', async () => {
