@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { newCommand } from '../../../src/cli/new';
 import type { CliIO } from '../../../src/cli/io';
 import { findExistingPost } from '../../../src/core/draft/existingPost';
-import { planReleasePost } from '../../../src/core/draft/newPost';
+import { existingPostFor, planReleasePost } from '../../../src/core/draft/newPost';
 import { findSiteInFolder } from '../../../src/core/site/workspace';
 import { defaultProfile } from '../../../src/core/site/profile';
 
@@ -88,6 +88,32 @@ describe('one post per release', () => {
       assert.match(second.stderr, /1\.2\.0 already has a post: .*2025-08-01-orbit-1-2-0-released\.md/);
       assert.deepEqual(listing(site), before);
     });
+  });
+
+  it('knows from the version alone that a release has its post, as the plan does with the date (New Release Post asks no more)', async () => {
+    const model = fs.mkdtempSync(path.join(os.tmpdir(), 'release-post-dup-version-'));
+    try {
+      // The built-in layout: the slug, the permalink or the title gives the post away.
+      const sample = path.join(model, 'sample');
+      fs.cpSync(SAMPLE_SITE, sample, { recursive: true });
+      const sampleSite = findSiteInFolder(sample)!;
+      assert.equal(existingPostFor(sampleSite, '1.1.0')?.path, path.join(sample, BLOG, '2025-06-10-orbit-1-1-0-released.md'));
+      fs.writeFileSync(path.join(sample, BLOG, '2025-09-20-orbit-two-jobs.md'), post('Orbit 1.2.0 Released', '/blog/orbit-1-2-0-released/'));
+      const byTitle = existingPostFor(sampleSite, ' 1.2.0 ');
+      assert.equal(byTitle?.path, path.join(sample, BLOG, '2025-09-20-orbit-two-jobs.md'));
+      const plan = await planReleasePost(sampleSite, { version: '1.2.0', date: '2025-10-01', author: 'A' });
+      assert.ok('plan' in plan && plan.plan.announcedBy?.path === byTitle.path);
+      assert.equal(existingPostFor(sampleSite, '1.3.0'), undefined);
+      assert.equal(existingPostFor(sampleSite, 'not a version'), undefined);
+      // A site drafted after its own posts: the version in its file names and titles.
+      fs.mkdirSync(path.join(model, 'kestrel', '_posts'), { recursive: true });
+      fs.writeFileSync(path.join(model, 'kestrel', '_posts/2025-03-01-kestrel-2-1-0-released.md'), post('Kestrel 2.1.0 Released'));
+      const kestrel = findSiteInFolder(path.join(model, 'kestrel'))!;
+      assert.equal(existingPostFor(kestrel, '2.1.0')?.path, path.join(model, 'kestrel', '_posts/2025-03-01-kestrel-2-1-0-released.md'));
+      assert.equal(existingPostFor(kestrel, '2.2.0'), undefined);
+    } finally {
+      fs.rmSync(model, { recursive: true, force: true });
+    }
   });
 
   it('a site drafted after its own posts: the plan names the post that already announces the release', async () => {
