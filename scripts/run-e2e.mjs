@@ -2,7 +2,8 @@
 // what the preview shows. Screenshots go to out/screenshots/. With UPDATE_SCREENSHOTS=1 and the Mesos corpus
 // beside the project, it also refreshes the README's screenshot of a real post.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, copySampleSite, ensureHost, freePort, makeProfile, startServer, workbenchUrl } from './host.mjs';
@@ -87,14 +88,14 @@ async function focusedRow(page, list) {
   return (await page.getAttribute(`${list} .monaco-list-row.focused`, 'aria-label', { timeout: 5000 }).catch(() => '')) ?? '';
 }
 
-async function session(folder, fn) {
+async function session(folder, fn, { viewport = { width: 2200, height: 1100 }, deviceScaleFactor = 1 } = {}) {
   const profile = makeProfile({ 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false });
   const port = await freePort();
   const server = await startServer({ port, profile, folder });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     // Wide enough that the preview beside the editor gets the site's desktop layout (Bootstrap's md grid, 992 px+).
-    const page = await browser.newPage({ viewport: { width: 2200, height: 1100 } });
+    const page = await browser.newPage({ viewport, deviceScaleFactor });
     page.cspViolations = [];
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) page.cspViolations.push(m.text().slice(0, 300));
@@ -110,6 +111,23 @@ async function session(folder, fn) {
     server.kill('SIGTERM');
     setTimeout(() => server.kill('SIGKILL'), 3000).unref();
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** A post with the usual slips, for pictures of the Problems panel. */
+const BROKEN_POST =
+  '---\nlayout: post\ntitle: Orbit 1.2.0 Released\npermalink: /blog/orbit-1-1-0-released/\npost_author:\n  display_name: Ada Quinn\ntags: Release\n---\n\n' +
+  'The latest Orbit release, 1.2.0, is now available for[download](https://orbit.example.org/downloads/).\n\n### Features\n\n### Upgrades\n\n' +
+  'Rolling upgrades from an Orbit 1.1.0 cluster to Orbit 1.2.0 are straightforward.\n\n### Thanks!\n\nThanks to the 3 contributors who made 1.2.0 possible:\n\nAda Quinn, Chen Wei\n';
+
+/** A screenshot made small for the package: at most 256 colours, no metadata (Debian's pngquant), else as it is. */
+function optimisePng(from, to) {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    execFileSync('pngquant', ['--strip', '--speed', '1', '--quality', '70-95', '--force', '--output', to, from]);
+  } catch {
+    console.log(`      (pngquant is not installed: ${to} is not optimised; apt-get install pngquant)`);
+    cpSync(from, to);
   }
 }
 
@@ -340,12 +358,7 @@ try {
 
   if (process.env.UPDATE_SCREENSHOTS) {
     const broken = join(sample, 'site', 'source', 'blog', '2025-09-01-orbit-1.2.0-released.md');
-    writeFileSync(
-      broken,
-      '---\nlayout: post\ntitle: Orbit 1.2.0 Released\npermalink: /blog/orbit-1-1-0-released/\npost_author:\n  display_name: Ada Quinn\ntags: Release\n---\n\n' +
-        'The latest Orbit release, 1.2.0, is now available for[download](https://orbit.example.org/downloads/).\n\n### Features\n\n### Upgrades\n\n' +
-        'Rolling upgrades from an Orbit 1.1.0 cluster to Orbit 1.2.0 are straightforward.\n\n### Thanks!\n\nThanks to the 3 contributors who made 1.2.0 possible:\n\nAda Quinn, Chen Wei\n',
-    );
+    writeFileSync(broken, BROKEN_POST);
     await session(sample, async (page) => {
       await check('README screenshot: problems of a copied post in the Problems panel', async () => {
         await quickOpen(page, '2025-09-01-orbit-1.2.0-released.md');
@@ -363,6 +376,77 @@ try {
       });
     });
   }
+
+  // The "Get Started" walkthrough: it opens with its four steps, and each step's picture is one of the workbench
+  // itself, taken here (UPDATE_SCREENSHOTS=1) at 1000 px wide: a 1250 x 760 window at 0.8 scale.
+  const walkthroughSite = copySampleSite(join(work, 'walkthrough-site'));
+  const walkthroughShots = join(ROOT, 'media', 'walkthrough');
+  const shoot = async (page, name) => {
+    const file = join(shots, `walkthrough-${name}.png`);
+    await page.screenshot({ path: file });
+    if (process.env.UPDATE_SCREENSHOTS) optimisePng(file, join(walkthroughShots, `${name}.png`));
+  };
+  await session(
+    walkthroughSite,
+    async (page) => {
+      if (process.env.UPDATE_SCREENSHOTS) {
+        await check('walkthrough picture: New Release Post asks for the version', async () => {
+          await quickOpen(page, '2025-06-10-orbit-1-1-0-released.md');
+          await runCommand(page, 'Release Post: New Release Post');
+          await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+          await page.waitForTimeout(1000);
+          await shoot(page, 'new-post');
+          await page.keyboard.press('Escape');
+        });
+        await check('walkthrough picture: Check All Posts fills the Problems panel', async () => {
+          // Written after the first picture, which shows 1.2.0 as the version offered.
+          writeFileSync(join(walkthroughSite, 'site', 'source', 'blog', '2025-09-01-orbit-1.2.0-released.md'), BROKEN_POST);
+          await quickOpen(page, '2025-09-01-orbit-1.2.0-released.md');
+          await runCommand(page, 'Release Post: Check All Posts in the Workspace');
+          await page.keyboard.press('Control+Shift+M');
+          await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 15000 });
+          await page.waitForTimeout(1500);
+          await shoot(page, 'check-site');
+          await runCommand(page, 'View: Hide Panel');
+          await runCommand(page, 'View: Close All Editors');
+          await runCommand(page, 'Notifications: Clear All Notifications');
+        });
+        await check('walkthrough picture: the preview beside the post', async () => {
+          await quickOpen(page, '2025-06-10-orbit-1-1-0-released.md');
+          await runCommand(page, 'Release Post: Open Preview to the Side');
+          await previewFrame(page);
+          await page.waitForTimeout(1500);
+          await shoot(page, 'preview');
+          await runCommand(page, 'View: Close All Editors');
+        });
+        await check("walkthrough picture: Create Site Configuration opens the site's .releasepost.json", async () => {
+          await runCommand(page, 'Release Post: Create Site Configuration');
+          await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*=".releasepost.json"]', { timeout: 15000 });
+          await page.waitForTimeout(1500);
+          await shoot(page, 'configure');
+          await runCommand(page, 'View: Close All Editors');
+        });
+      }
+      await check('the Get Started walkthrough opens with its four steps and the picture of the first', async () => {
+        await runCommand(page, 'Welcome: Open Walkthrough...');
+        await page.keyboard.type('Get Started with Release Post');
+        await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Get Started with Release Post"]', { timeout: 10000 });
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('.getting-started-category', { timeout: 15000 });
+        const text = await page.textContent('.gettingStartedSlideDetails');
+        for (const step of ['Write a release post', "Check the site's posts", 'See the post as the site shows it', 'Tell Release Post about your site']) {
+          assert(text.includes(step), `the walkthrough shows "${step}"`);
+        }
+        // VS Code shows a step's picture through srcset at 1.5x: 1000 px make 667 CSS pixels.
+        const img = await page.waitForSelector('.getting-started-media img[srcset*="new-post.png"]', { timeout: 15000 });
+        await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, img, { timeout: 15000 });
+        const width = await img.evaluate((el) => el.naturalWidth);
+        assert(Math.abs(width * 1.5 - 1000) < 2, `the first step's picture shows ${width} CSS pixels wide`);
+        await shoot(page, 'walkthrough-open');
+      });
+    },
+    { viewport: { width: 1250, height: 760 }, deviceScaleFactor: 0.8 },
+  );
 
   const corpusSite = join(ROOT, '..', 'shared', 'corpus', 'mesos', 'site');
   if (process.env.UPDATE_SCREENSHOTS && existsSync(corpusSite)) {

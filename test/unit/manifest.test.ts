@@ -45,6 +45,32 @@ describe('package.json: what VS Code reads', () => {
     }
   });
 
+  it('contributes a "Get Started" walkthrough whose every step has a command link and a shipped picture of at most 1000 px', () => {
+    const [walkthrough, ...others] = pkg.contributes.walkthroughs;
+    assert.equal(others.length, 0);
+    assert.equal(walkthrough.id, 'gettingStarted');
+    assert.deepEqual(
+      walkthrough.steps.map((s: { id: string }) => s.id),
+      ['newPost', 'checkSite', 'preview', 'configure'],
+    );
+    const ids = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+    for (const step of walkthrough.steps as { id: string; description: string; media: { image: string; altText: string } }[]) {
+      const links = [...step.description.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
+      assert.ok(links.length, `${step.id} has a button`);
+      for (const id of links.filter((l) => l.startsWith('releasePost.'))) assert.ok(ids.has(id), `${step.id}: ${id} exists`);
+      const image = path.join(ROOT, step.media.image);
+      assert.ok(fs.existsSync(image), step.media.image);
+      assert.ok(step.media.altText.length > 20, `${step.id} describes its picture`);
+      const png = fs.readFileSync(image);
+      assert.equal(png.subarray(1, 4).toString(), 'PNG', step.media.image);
+      assert.ok(png.readUInt32BE(16) <= 1000, `${step.media.image} is ${png.readUInt32BE(16)} px wide`);
+      assert.ok(png.length < 200 * 1024, `${step.media.image} is ${png.length} bytes`);
+      assert.match(step.media.image, /^media\/walkthrough\//);
+    }
+    assert.ok(ignore.includes('!media/**'), '.vscodeignore ships media/walkthrough');
+  });
+
   it('targets VS Code 1.90 or later (at most 1.100), with matching types', () => {
     assert.equal(pkg.engines.vscode, '^1.90.0');
     assert.equal(pkg.devDependencies['@types/vscode'], '1.90.0');
