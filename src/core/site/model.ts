@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePost, type FrontMatterFormat } from '../post/parse';
+import { parsePost, type FrontMatterFormat, type ParsedPost } from '../post/parse';
 import { learnConventions, postDate, postStem, type Learned, type PostSample, type SiteConventions } from './conventions';
 import { filesBelow } from './walk';
 import { detectGenerator, type DateSource, type GeneratorFacts, type GeneratorName } from './generators';
@@ -261,10 +261,10 @@ function scan(root: string): { facts: GeneratorFacts; files: { file: string; sta
 }
 
 /**
- * The site whose generator's files are at `root`, its posts read and its conventions learned; undefined when no
- * generator is recognised there. Reused while the config file and every post are unchanged.
+ * The steps of learning the site at `root`: one post read per step, so a caller can stop between steps and let
+ * other work run (`loadSiteAsync`). Returns the model, or undefined when no generator is recognised there.
  */
-export function loadSite(root: string): SiteModel | undefined {
+function* learnSite(root: string): Generator<void, SiteModel | undefined> {
   const dir = path.resolve(root);
   const scanned = scan(dir);
   if (!scanned) return undefined;
@@ -274,11 +274,10 @@ export function loadSite(root: string): SiteModel | undefined {
   const postFiles: string[] = [];
   const formats = new Map<FrontMatterFormat, number>();
   const dataByFile = new Map<string, Record<string, unknown> | undefined>();
-  for (const { file } of scanned.files) {
-    const head = readFrontMatter(file);
-    if (head === undefined) continue;
-    // The model reads the data; where each key is written is for the rules, which parse the post themselves.
-    const post = parsePost(head, { body: false, keys: false });
+  for (const { file, stamp } of scanned.files) {
+    yield;
+    const post = postHead(file, stamp);
+    if (post === undefined) continue;
     const data = post.frontMatter?.data;
     const mapping = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
     // Every file was found below the root: its path relative to it is what follows the root.
@@ -287,17 +286,86 @@ export function loadSite(root: string): SiteModel | undefined {
     if (!scanned.facts.isPost(folder ? rel.slice(folder.length + 1) : rel, mapping)) continue;
     postFiles.push(file);
     dataByFile.set(file, mapping);
-    samples.push({ path: rel, post, full: () => parsePost(readWhole(file) ?? head) });
+    samples.push({ path: rel, post, full: () => fullPost(file, post) });
     if (post.frontMatter) formats.set(post.frontMatter.format, (formats.get(post.frontMatter.format) ?? 0) + 1);
   }
+  yield;
   const model = new LoadedSite(dir, scanned.facts, learnConventions(samples), postFiles, formats, dataByFile);
   cache.set(dir, { stamp: scanned.stamp, model });
   return model;
 }
 
+/**
+ * The site whose generator's files are at `root`, its posts read and its conventions learned; undefined when no
+ * generator is recognised there. Reused while the config file and every post are unchanged.
+ */
+export function loadSite(root: string): SiteModel | undefined {
+  const steps = learnSite(root);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `loadSite` in slices of about `sliceMs` of work, handing the event loop back between them, so an editor that
+ * learns a site of many posts keeps answering while it does. The result is cached the same way.
+ */
+export async function loadSiteAsync(root: string, sliceMs = 8): Promise<SiteModel | undefined> {
+  const steps = learnSite(root);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The whole post, for what is learned from the newest posts' bodies; its front matter alone when it cannot be read. */
+function fullPost(file: string, head: ParsedPost): ParsedPost {
+  const whole = readWhole(file);
+  return whole === undefined ? head : parsePost(whole);
+}
+
+/** The model learned for `root` last, without checking its files again; undefined when none was learned yet. */
+export function cachedSiteModel(root: string): SiteModel | undefined {
+  return cache.get(path.resolve(root))?.model;
+}
+
+/** Parsed front matter by file, reused while the file's modification time and size stay the same. */
+const heads = new Map<string, { stamp: string; post: ParsedPost | undefined }>();
+const MAX_HEADS = 20000;
+
+/**
+ * A post's front matter parsed (the body left out), read from the start of the file; undefined when the file cannot
+ * be read. `stamp` is the file's `mtime:size` when the caller has it already.
+ */
+export function postHead(file: string, stamp?: string): ParsedPost | undefined {
+  let key = stamp;
+  if (key === undefined) {
+    try {
+      const stat = fs.statSync(file);
+      key = `${stat.mtimeMs}:${stat.size}`;
+    } catch {
+      return undefined;
+    }
+  }
+  const hit = heads.get(file);
+  if (hit && hit.stamp === key) return hit.post;
+  const head = readFrontMatter(file);
+  const post = head === undefined ? undefined : parsePost(head, { body: false, keys: false });
+  if (heads.size >= MAX_HEADS) heads.clear();
+  heads.set(file, { stamp: key, post });
+  return post;
+}
+
 /** Forgets every learned site (after a change the stamps cannot see, e.g. in tests). */
 export function clearSiteModels(): void {
   cache.clear();
+  heads.clear();
 }
 
 /**

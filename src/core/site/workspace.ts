@@ -4,7 +4,7 @@ import { parseConfig, type ConfigProblem } from './config';
 import { containConfigPaths } from './configPaths';
 import { filesBelow } from './walk';
 import type { ParsedPost } from '../post/parse';
-import { findSiteRoot, loadSite, siteModelForFile, type SiteModel } from './model';
+import { cachedSiteModel, findSiteRoot, loadSite, loadSiteAsync, type SiteModel } from './model';
 import { profileFromModel } from './modelProfile';
 import { CONFIG_FILE_NAME, defaultProfile, KNOWN_POSTS_FOLDERS, type SiteProfile } from './profile';
 
@@ -70,7 +70,7 @@ function isDirectory(p: string): boolean {
  * Reads a config file into a site rooted at its folder; undefined when the file cannot be read. Its keys override
  * what the site's own files say (the model of the site at that folder), else the built-in profile.
  */
-export function readSiteConfig(configPath: string): SiteContext | undefined {
+export function readSiteConfig(configPath: string, load: (root: string) => SiteModel | undefined = loadSite): SiteContext | undefined {
   const file = path.resolve(configPath);
   try {
     if (!fs.statSync(file).isFile()) return undefined;
@@ -83,15 +83,20 @@ export function readSiteConfig(configPath: string): SiteContext | undefined {
   } catch {
     return undefined;
   }
-  return siteWithConfig(path.dirname(file), text, file);
+  return siteWithConfig(path.dirname(file), text, file, load);
 }
 
 /**
  * The site at `root` with a config file's text read over what the site's own files say (the model of the site at
  * that folder, else the built-in profile). The file itself is not read: `configPath` names it in messages.
  */
-export function siteWithConfig(root: string, text: string, configPath = path.join(root, CONFIG_FILE_NAME)): SiteContext {
-  const model = safeModel(() => loadSite(root));
+export function siteWithConfig(
+  root: string,
+  text: string,
+  configPath = path.join(root, CONFIG_FILE_NAME),
+  load: (root: string) => SiteModel | undefined = loadSite,
+): SiteContext {
+  const model = safeModel(() => load(root));
   const learned = model ? siteFromModel(model) : undefined;
   const { profile, problems, keys } = parseConfig(text, learned?.profile ?? defaultProfile());
   // Checked on every read: a symbolic link in the site can change without the config changing.
@@ -136,24 +141,55 @@ function knownFolderOf(filePath: string): { root: string; folder: string } | und
   return undefined;
 }
 
-/** The site of a post: the nearest config file above it, else a known posts folder in its path. */
-export function findSiteForFile(filePath: string): SiteContext | undefined {
+/** The nearest config file above a file, if any. */
+function configAbove(filePath: string): string | undefined {
   let dir = path.dirname(path.resolve(filePath));
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (isFile(candidate)) {
-      const site = readSiteConfig(candidate);
-      if (site) return site;
-    }
+    if (isFile(candidate)) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) break;
+    if (parent === dir) return undefined;
     dir = parent;
   }
-  const model = safeModel(() => siteModelForFile(filePath));
+}
+
+/**
+ * The site of a post: the nearest config file above it, else a known posts folder in its path. `load` gives the
+ * model of a site root (by default learned now, from the site's files).
+ */
+export function findSiteForFile(filePath: string, load: (root: string) => SiteModel | undefined = loadSite): SiteContext | undefined {
+  const config = configAbove(filePath);
+  if (config) {
+    const site = readSiteConfig(config, load);
+    if (site) return site;
+  }
+  const model = safeModel(() => {
+    const root = findSiteRoot(filePath);
+    return root ? load(root) : undefined;
+  });
   if (model) return siteFromModel(model);
   const known = knownFolderOf(filePath);
   if (!known) return undefined;
   return { root: known.root, profile: profileForPostsFolder(known.folder), configPath: undefined, problems: [] };
+}
+
+/**
+ * `findSiteForFile` with the site's posts read and its conventions learned in slices that hand the event loop back
+ * between them (the editor keeps answering while a site of many posts is learned).
+ */
+export async function findSiteForFileAsync(filePath: string): Promise<SiteContext | undefined> {
+  const config = configAbove(filePath);
+  const root = config ? path.dirname(config) : findSiteRoot(filePath);
+  if (root) await loadSiteAsync(root).catch(() => undefined);
+  return findSiteForFile(filePath);
+}
+
+/**
+ * What `findSiteForFile` can tell without reading the site's posts: the config file, or a model learned before,
+ * or the known posts folder of the file's path. The caller learns the site (`findSiteForFileAsync`) after.
+ */
+export function quickSiteForFile(filePath: string): SiteContext | undefined {
+  return findSiteForFile(filePath, cachedSiteModel);
 }
 
 /** A model, or undefined when the site's files cannot be read. */
