@@ -33,6 +33,9 @@ export class PostDiagnostics implements vscode.Disposable {
   private readonly generation = new Map<string, number>();
   private readonly results = new Map<string, Linted>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly published = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; at: number }>();
+  /** Fires when a post's problems are published, with the time (`performance.now()`): the bench reads it. */
+  readonly onDidPublish = this.published.event;
 
   constructor(
     private readonly cache: PostCache,
@@ -40,6 +43,7 @@ export class PostDiagnostics implements vscode.Disposable {
     private readonly log: ReleasePostLog,
   ) {
     this.disposables.push(
+      this.published,
       this.collection,
       this.configDiagnostics,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
@@ -77,10 +81,14 @@ export class PostDiagnostics implements vscode.Disposable {
     if (document.languageId !== 'markdown' || !CHECKED_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
+    const scheduled = performance.now();
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
+        const late = performance.now() - scheduled - delayMs;
+        // A timer that fires late means the extension host was busy (with this extension's work or another's).
+        if (late > 50) this.log.debug(`The check of ${vscode.workspace.asRelativePath(document.uri)} started ${Math.round(late)} ms late: the extension host was busy.`);
         void this.lint(document).catch((err: unknown) => this.reportFailure(document, err));
       }, delayMs),
     );
@@ -110,6 +118,7 @@ export class PostDiagnostics implements vscode.Disposable {
   }
 
   private async lint(document: vscode.TextDocument, waitForIndex = false): Promise<void> {
+    const started = performance.now();
     const key = document.uri.toString();
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
@@ -119,9 +128,22 @@ export class PostDiagnostics implements vscode.Disposable {
       this.forget(document.uri);
       return;
     }
-    const site = this.sites.siteForFile(document.uri);
-    if (site) this.log.site(site);
-    if (site?.configPath) this.showConfigProblems(site);
+    // The first check of an opened post does not wait for the site's posts to be read: it uses what the config file
+    // and the post's path tell, and runs again once the site is learned.
+    const found = waitForIndex ? { site: await this.sites.siteLearned(document.uri), learned: true, ready: undefined } : this.sites.siteSoon(document.uri);
+    if (waitForIndex && (this.generation.get(key) !== generation || document.version !== version)) return;
+    const site = found.site;
+    if (found.learned) {
+      if (site) this.log.site(site);
+      if (site?.configPath) this.showConfigProblems(site);
+    } else {
+      found.ready?.then(
+        () => {
+          if (this.generation.get(key) === generation && !document.isClosed) this.schedule(document, 0);
+        },
+        () => undefined,
+      );
+    }
 
     if (document.getText().length > settings.maxFileSizeKiB * 1024) {
       this.publish(document, version, [], [tooLarge(settings.maxFileSizeKiB)]);
@@ -135,7 +157,9 @@ export class PostDiagnostics implements vscode.Disposable {
       return;
     }
     let index: SiteIndex | undefined;
-    if (site && waitForIndex) {
+    if (!found.learned) {
+      // The index is built for the learned site.
+    } else if (site && waitForIndex) {
       index = await this.sites.index(site).catch(() => undefined);
       // A newer edit started another lint while the site index loaded: its result wins.
       if (this.generation.get(key) !== generation || document.version !== version) return;
@@ -152,8 +176,15 @@ export class PostDiagnostics implements vscode.Disposable {
         );
       }
     }
+    const rulesStart = performance.now();
     const problems = checkPost(post, document.uri, site, index, settings);
+    const done = performance.now();
     this.publish(document, version, problems, problems.map((p) => this.toDiagnostic(p)));
+    this.log.debug(
+      `Checked ${vscode.workspace.asRelativePath(document.uri)} (version ${version}) in ${Math.round(done - started)} ms: ` +
+        `rules ${Math.round(done - rulesStart)} ms; site ${found.learned ? 'learned' : 'being learned'}, index ${index ? 'built' : 'not yet'}.`,
+    );
+    this.published.fire({ uri: document.uri, version, at: performance.now() });
   }
 
   private publish(document: vscode.TextDocument, version: number, problems: Problem[], diagnostics: vscode.Diagnostic[]) {

@@ -36,6 +36,11 @@ export class ReleasePostLog implements vscode.Disposable {
     this.sitesSeen.clear();
   }
 
+  /** Shown when the channel's level is Debug or Trace (the timings of each check). */
+  debug(message: string): void {
+    this.channel.debug(message);
+  }
+
   info(message: string): void {
     this.channel.info(message);
   }

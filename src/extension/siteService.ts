@@ -1,11 +1,28 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parsePost } from '../core/post/parse';
+import type { ParsedPost } from '../core/post/parse';
+import { postHead } from '../core/site/model';
 import { CONFIG_FILE_NAME } from '../core/site/profile';
 import { buildSiteIndex, type SiteIndex } from '../core/site/siteIndex';
 import { scanSiteFiles } from '../core/site/siteFiles';
-import { findSiteForFile, findSiteInFolder, listPostFiles, type SiteContext } from '../core/site/workspace';
+import {
+  findSiteForFile,
+  findSiteForFileAsync,
+  findSiteInFolder,
+  listPostFiles,
+  quickSiteForFile,
+  type SiteContext,
+} from '../core/site/workspace';
+
+/** What is known about a file's site right now, without waiting. */
+export interface SiteSoon {
+  /** The learned site, or while it is learned what the config file and the file's path tell. */
+  site: SiteContext | undefined;
+  /** True when `site` is the learned one. */
+  learned: boolean;
+  /** The learned site. */
+  ready: Promise<SiteContext | undefined>;
+}
 
 /**
  * Knows which site a file belongs to and what that site holds (posts, authors, tags, files), caching both until
@@ -13,6 +30,10 @@ import { findSiteForFile, findSiteInFolder, listPostFiles, type SiteContext } fr
  */
 export class SiteService implements vscode.Disposable {
   private readonly sites = new Map<string, SiteContext | undefined>();
+  /** Sites being learned, by the folder of the file that asked. */
+  private readonly learning = new Map<string, Promise<SiteContext | undefined>>();
+  /** Bumped when a config file changes: a site learned before that is not kept. */
+  private epoch = 0;
   private readonly indexes = new Map<string, Promise<SiteIndex>>();
   /** Indexes already built, for work that must not wait for one (the first check of an opened post). */
   private readonly built = new Map<string, { index: SiteIndex; from: Promise<SiteIndex> }>();
@@ -28,7 +49,9 @@ export class SiteService implements vscode.Disposable {
   constructor() {
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const onConfig = () => {
+      this.epoch++;
       this.sites.clear();
+      this.learning.clear();
       this.indexes.clear();
       this.built.clear();
       this.changed.fire();
@@ -45,6 +68,7 @@ export class SiteService implements vscode.Disposable {
     const onPostAddedOrRemoved = (uri: vscode.Uri) => {
       onFile(uri);
       for (const [dir, site] of [...this.sites]) if (site?.model && isInside(uri.fsPath, site.root)) this.sites.delete(dir);
+      this.learning.clear();
     };
     fileWatcher.onDidCreate(onPostAddedOrRemoved, undefined, this.disposables);
     fileWatcher.onDidDelete(onPostAddedOrRemoved, undefined, this.disposables);
@@ -58,6 +82,41 @@ export class SiteService implements vscode.Disposable {
     const dir = path.dirname(uri.fsPath);
     if (!this.sites.has(dir)) this.sites.set(dir, this.noted(safe(() => findSiteForFile(uri.fsPath))));
     return this.sites.get(dir);
+  }
+
+  /**
+   * The site of a file without waiting for its posts to be read: the learned site when it is known, else what the
+   * config file and the file's path tell (`learned` false) while the site is learned in slices that keep the
+   * extension host answering; `ready` resolves with the learned site.
+   */
+  siteSoon(uri: vscode.Uri): SiteSoon {
+    if (uri.scheme !== 'file') return { site: undefined, learned: true, ready: Promise.resolve(undefined) };
+    const dir = path.dirname(uri.fsPath);
+    if (this.sites.has(dir)) {
+      const site = this.sites.get(dir);
+      return { site, learned: true, ready: Promise.resolve(site) };
+    }
+    return { site: safe(() => quickSiteForFile(uri.fsPath)), learned: false, ready: this.siteLearned(uri) };
+  }
+
+  /** The site of a file on disk, learned without holding the extension host for long. */
+  siteLearned(uri: vscode.Uri): Promise<SiteContext | undefined> {
+    if (uri.scheme !== 'file') return Promise.resolve(undefined);
+    const dir = path.dirname(uri.fsPath);
+    if (this.sites.has(dir)) return Promise.resolve(this.sites.get(dir));
+    const pending = this.learning.get(dir);
+    if (pending) return pending;
+    const epoch = this.epoch;
+    const learned = findSiteForFileAsync(uri.fsPath)
+      .catch(() => undefined)
+      .then((site) => {
+        if (this.epoch !== epoch) return site;
+        if (this.learning.get(dir) === learned) this.learning.delete(dir);
+        if (!this.sites.has(dir)) this.sites.set(dir, this.noted(site));
+        return this.sites.get(dir);
+      });
+    this.learning.set(dir, learned);
+    return learned;
   }
 
   /** Every site found at the root of the workspace folders. */
@@ -106,23 +165,40 @@ export class SiteService implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    this.epoch++;
+    this.learning.clear();
     this.sites.clear();
     this.indexes.clear();
     this.built.clear();
   }
 }
 
+/**
+ * The site's index from its posts' front matter (parsed once per file version, shared with the site model) and its
+ * files, in slices of a few milliseconds so the extension host keeps answering while a site of many posts is read.
+ */
 async function buildIndex(site: SiteContext): Promise<SiteIndex> {
-  // A post deleted or unreadable while the index is built is left out, not a failure of the whole index.
-  const read = await Promise.all(
-    listPostFiles(site).map((file) =>
-      fs.readFile(file, 'utf8').then(
-        (text) => ({ path: file, post: parsePost(text) }),
-        () => undefined,
-      ),
-    ),
-  );
-  return buildSiteIndex(site, read.filter((p) => p !== undefined), scanSiteFiles(site));
+  const posts: { path: string; post: ParsedPost }[] = [];
+  let sliceStart = performance.now();
+  for (const file of listPostFiles(site)) {
+    // A post deleted or unreadable while the index is built is left out, not a failure of the whole index.
+    const post = postHead(file);
+    if (post) posts.push({ path: file, post });
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await handBack();
+      sliceStart = performance.now();
+    }
+  }
+  await handBack();
+  const files = scanSiteFiles(site);
+  await handBack();
+  return buildSiteIndex(site, posts, files);
+}
+
+const SLICE_MS = 8;
+
+function handBack(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function isInside(file: string, root: string): boolean {

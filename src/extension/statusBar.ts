@@ -37,7 +37,8 @@ export class PostStatusBar implements vscode.Disposable {
       this.hide();
       return;
     }
-    const site = this.sites.siteForFile(document.uri);
+    // Never waits for the site to be learned: the item follows when the post is checked again with it.
+    const site = this.sites.siteSoon(document.uri).site;
     const post = tooLargeForLiveWork(document) ? parsePost('') : this.cache.get(document);
     if (!decidePost(document, site, post).isPost) {
       this.hide();
