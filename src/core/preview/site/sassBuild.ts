@@ -1,9 +1,20 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as sass from 'sass';
+import type * as Sass from 'sass';
 import { fileInside, readSiteFile } from './siteFiles';
 
 const MAX_SOURCE = 2 * 1024 * 1024;
+
+let sassModule: typeof Sass | undefined;
+
+/**
+ * The Sass compiler, loaded the first time a site's stylesheet is built: loading it takes about half a second, which
+ * an editor starting up (or a CLI that only lints) should not pay.
+ */
+function sass(): typeof Sass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (sassModule ??= require('sass') as typeof Sass);
+}
 
 export interface SassResult {
   css: string;
@@ -26,7 +37,7 @@ function candidates(base: string): string[] {
  * An importer that loads only files inside the site: relative to the importing file, then from the load paths.
  * Sass's own file-system importer is never used, so `@import "../../../x"` cannot leave the site.
  */
-function siteImporter(root: string, loadPaths: string[], read: Set<string>): sass.Importer<'sync'> {
+function siteImporter(root: string, loadPaths: string[], read: Set<string>): Sass.Importer<'sync'> {
   return {
     canonicalize(url, context) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('file:')) return null;
@@ -80,20 +91,20 @@ export function compileSiteSass(root: string, file: string, loadPaths: string[],
   const read = new Set<string>([abs]);
   const importer = siteImporter(root, loadPaths, read);
   try {
-    const result = sass.compileString(stripFrontMatter(text), {
+    const result = sass().compileString(stripFrontMatter(text), {
       url: pathToFileURL(abs),
       syntax: abs.endsWith('.sass') ? 'indented' : 'scss',
       importer,
       // Unresolved relative loads come back to the same importer with the URL as written, for the load paths.
       importers: [importer],
       style: 'expanded',
-      logger: sass.Logger.silent,
+      logger: sass().Logger.silent,
       charset: false,
     });
     return { css: result.css, files: [...read] };
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    const at = err && typeof err === 'object' && 'span' in err ? (err as sass.Exception).span?.url : undefined;
+    const at = err && typeof err === 'object' && 'span' in err ? (err as Sass.Exception).span?.url : undefined;
     const where = at?.protocol === 'file:' ? path.relative(root, fileURLToPath(at)) : file;
     const failure = new Error(`${where}: ${message}`) as Error & { file?: string };
     failure.file = at?.protocol === 'file:' ? fileURLToPath(at) : abs;
