@@ -31,7 +31,7 @@ export function registerLanguageFeatures(cache: PostCache, sites: SiteService): 
   // Above the size cap the features stay quiet rather than keep the extension host busy on every hover.
   const context = async (document: vscode.TextDocument) => {
     if (tooLargeForLiveWork(document)) return undefined;
-    const site = sites.siteForFile(document.uri);
+    const site = await sites.siteLearned(document.uri);
     const index = site ? await sites.index(site).catch(() => undefined) : undefined;
     return { site, index: index ?? emptySiteIndex(), profile: site?.profile ?? defaultProfile(), post: cache.get(document) };
   };

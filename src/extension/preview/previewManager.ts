@@ -85,7 +85,8 @@ export class PreviewManager implements vscode.Disposable {
   private updateContext(editor: vscode.TextEditor | undefined): void {
     let isPost = false;
     if (editor && editor.document.languageId === 'markdown') {
-      const site = this.services.sites.siteForFile(editor.document.uri);
+      // Never waits for the site to be learned: the context follows when the post is checked again with it.
+      const site = this.services.sites.siteSoon(editor.document.uri).site;
       // Above the size cap only the folder decides: this runs after every lint, and a parse would cost a second.
       const post = tooLargeForLiveWork(editor.document) ? parsePost('') : this.services.cache.get(editor.document);
       isPost = isPostFile(editor.document.uri.fsPath, site, post);
