@@ -21,6 +21,8 @@ export interface ReleasePostApi {
   statusBar: PostStatusBar;
   /** How long activate() took, in milliseconds (the bench reads it). */
   activationMs: number;
+  /** When activate() returned (`performance.now()` of the extension host). */
+  activatedAt: number;
   /** The extension's log folder (tests read the Output channel's and the extension host's logs near it). */
   logUri: vscode.Uri;
   /** The lines of site conventions written to the Output channel, in order. */
@@ -55,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): ReleasePostApi {
     vscode.commands.registerCommand('releasePost.showLog', () => log.show()),
     conventions,
   );
-  return { diagnostics, preview, statusBar, activationMs: performance.now() - started, logUri: context.logUri, conventionsLog };
+  const activatedAt = performance.now();
+  return { diagnostics, preview, statusBar, activationMs: activatedAt - started, activatedAt, logUri: context.logUri, conventionsLog };
 }
 
 export function deactivate(): void {
