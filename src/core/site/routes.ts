@@ -14,6 +14,8 @@ export interface SiteRoutes {
   status(href: string): RouteStatus;
   /** Every URL path known, for completions and tests. */
   urls: ReadonlySet<string>;
+  /** Folders of files the site has (`/images`), where a file not found is missing. */
+  folders: ReadonlySet<string>;
 }
 
 const PAGE_EXTENSIONS = new Set(['.md', '.markdown', '.html', '.htm', '.mdx', '.erb', '.haml', '.slim']);
@@ -128,9 +130,15 @@ export function buildRoutes(model: SiteModel): SiteRoutes {
       }
     }
   }
+  return routesFrom(urls, folders);
+}
+
+/** The routes of a site from its URLs and folders (what `buildRoutes` found, or a copy of it sent to a worker). */
+export function routesFrom(urls: ReadonlySet<string>, folders: ReadonlySet<string>): SiteRoutes {
   const segments = new Set([...urls].map(firstSegment));
   return {
     urls,
+    folders,
     status(href: string): RouteStatus {
       const url = normalize(href);
       // `/x.html` and `/x` are one page to most servers (Hugo aliases write `x.html`; links often leave it out).
