@@ -50,8 +50,13 @@ const packages = [
 const editor = [
   {
     ...common,
-    // The site's CSS is built in a worker thread (stylesWorker.js beside extension.js): Sass never stalls the host.
-    entryPoints: { extension: 'src/extension/extension.ts', stylesWorker: 'src/core/preview/site/stylesWorker.ts' },
+    // Worker threads beside extension.js, so the host never stalls: the site's CSS is built in stylesWorker.js (Sass),
+    // large posts are checked in checkWorker.js (src/extension/checkClient.ts).
+    entryPoints: {
+      extension: 'src/extension/extension.ts',
+      stylesWorker: 'src/core/preview/site/stylesWorker.ts',
+      checkWorker: 'src/extension/checkWorker.ts',
+    },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

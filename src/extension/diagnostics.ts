@@ -7,6 +7,10 @@ import { resolveSiteUrl, type SiteIndex } from '../core/site/siteIndex';
 import type { SiteModel } from '../core/site/model';
 import { buildRoutes, type SiteRoutes } from '../core/site/routes';
 import { isPostFile, postsModel, type SiteContext } from '../core/site/workspace';
+import type { PostClaim } from '../core/rules/duplicates';
+import type { SiteProfile } from '../core/site/profile';
+import { CheckCancelled, CheckWorker } from './checkClient';
+import type { CheckResult } from './checkInput';
 import { ruleDocsTarget } from './ruleDocs';
 import { toRange } from './convert';
 import type { PostCache } from './postCache';
@@ -32,8 +36,17 @@ export class PostDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generation = new Map<string, number>();
   private readonly results = new Map<string, Linted>();
+  private readonly decided = new Map<string, boolean>();
+  /** Large documents by whether their last check on the worker was slow (or stopped). */
+  private readonly slow = new Map<string, boolean>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly published = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; at: number }>();
+  private readonly worker = new CheckWorker();
+  /** Posts whose stopped check was already said in a message. */
+  private readonly cancelSaid = new Set<string>();
+  private readonly cancelled = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires the first time a post's check is stopped past its budget (when the message is shown). */
+  readonly onDidCancelCheck = this.cancelled.event;
   /** Fires when a post's problems are published, with the time (`performance.now()`): the bench reads it. */
   readonly onDidPublish = this.published.event;
 
@@ -44,19 +57,42 @@ export class PostDiagnostics implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.published,
+      this.cancelled,
+      { dispose: () => this.worker.dispose() },
       this.collection,
       this.configDiagnostics,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.schedule(e.document, lintSettings(e.document.uri).delayMs);
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.forget(doc.uri);
+        this.decided.delete(doc.uri.toString());
+        this.slow.delete(doc.uri.toString());
+        this.cancelSaid.delete(doc.uri.toString());
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION)) this.relintAll();
       }),
       sites.onDidChangeConfig(() => this.relintAll()),
     );
     this.relintAll();
+  }
+
+  /**
+   * Whether the last check took a document as a post; undefined before its first check. What the status bar and the
+   * preview button go by for a post too large to parse again on the extension host.
+   */
+  checkedAsPost(document: vscode.TextDocument): boolean | undefined {
+    return this.decided.get(document.uri.toString());
+  }
+
+  /**
+   * Whether the extension host may parse this document itself (for hovers, completions and links): a small one
+   * always; a large one only once its check on the worker showed that it parses and checks in well under a second.
+   */
+  quickToParse(document: vscode.TextDocument): boolean {
+    return document.getText().length < WORKER_MIN_CHARS || this.slow.get(document.uri.toString()) === false;
   }
 
   /** The problems behind the diagnostics currently shown for a document version, for quick fixes. */
@@ -149,12 +185,17 @@ export class PostDiagnostics implements vscode.Disposable {
       this.publish(document, version, [], [tooLarge(settings.maxFileSizeKiB)]);
       return;
     }
-    const post = this.cache.get(document);
-    const decision = decidePost(document, site, post);
-    this.log.post(document.uri, decision.isPost, decision.reason);
-    if (!decision.isPost) {
-      this.forget(document.uri);
-      return;
+    // A large post is parsed and checked on the check worker: the extension host never waits for it.
+    const onWorker = document.getText().length >= WORKER_MIN_CHARS;
+    const post = onWorker ? undefined : this.cache.get(document);
+    if (post) {
+      const decision = decidePost(document, site, post);
+      this.decided.set(key, decision.isPost);
+      this.log.post(document.uri, decision.isPost, decision.reason);
+      if (!decision.isPost) {
+        this.forget(document.uri);
+        return;
+      }
     }
     let index: SiteIndex | undefined;
     if (!found.learned) {
@@ -176,6 +217,10 @@ export class PostDiagnostics implements vscode.Disposable {
         );
       }
     }
+    if (!post) {
+      await this.checkOnWorker(document, version, site, index, settings, () => this.generation.get(key) === generation && document.version === version);
+      return;
+    }
     const rulesStart = performance.now();
     const problems = checkPost(post, document.uri, site, index, settings);
     const done = performance.now();
@@ -185,6 +230,76 @@ export class PostDiagnostics implements vscode.Disposable {
         `rules ${Math.round(done - rulesStart)} ms; site ${found.learned ? 'learned' : 'being learned'}, index ${index ? 'built' : 'not yet'}.`,
     );
     this.published.fire({ uri: document.uri, version, at: performance.now() });
+  }
+
+  /** Checks a large post on the check worker; past its budget the check is stopped and that is said once. */
+  private async checkOnWorker(
+    document: vscode.TextDocument,
+    version: number,
+    site: SiteContext | undefined,
+    index: SiteIndex | undefined,
+    settings: LintSettings,
+    current: () => boolean,
+  ): Promise<void> {
+    const started = performance.now();
+    const uri = document.uri;
+    const model = postsModel(site);
+    const links = model
+      ? this.worker.links(routesOf(model), () => {
+          const routes = routesOf(model);
+          return { kind: 'routes', urls: [...routes.urls], folders: [...routes.folders] };
+        })
+      : index
+        ? this.worker.links(index, () => ({ kind: 'index', urls: [...index.urls] }))
+        : undefined;
+    const request = {
+      text: document.getText(),
+      fileName: path.basename(uri.fsPath || uri.path),
+      profile: checkProfile(uri, site, settings),
+      otherPosts: otherPostsOf(uri, site, index),
+    };
+    let result: CheckResult | undefined;
+    try {
+      result = await this.worker.check(request, links, settings.timeoutMs, () => current() && !document.isClosed);
+    } catch (err) {
+      if (!(err instanceof CheckCancelled)) throw err;
+      this.slow.set(uri.toString(), true);
+      if (!current() || document.isClosed) return;
+      this.reportCancelled(document, version, err.budgetMs);
+      return;
+    }
+    if (result) this.slow.set(uri.toString(), result.ms > SLOW_CHECK_MS);
+    if (!result || !current() || document.isClosed) return;
+    const decision = decidePost(document, site, result);
+    this.decided.set(uri.toString(), decision.isPost);
+    this.log.post(uri, decision.isPost, decision.reason);
+    if (!decision.isPost) {
+      this.forget(uri);
+      return;
+    }
+    this.publish(document, version, result.problems, result.problems.map((p) => this.toDiagnostic(p)));
+    this.log.debug(
+      `Checked ${vscode.workspace.asRelativePath(uri)} (version ${version}) on the check worker in ${Math.round(performance.now() - started)} ms ` +
+        `(${Math.round(result.ms)} ms of parsing and rules there).`,
+    );
+    this.published.fire({ uri, version, at: performance.now() });
+  }
+
+  /** A check stopped past its budget: an information problem on the post, and a message the first time. */
+  private reportCancelled(document: vscode.TextDocument, version: number, budgetMs: number): void {
+    const message =
+      `Release Post stopped checking this post: the check ran past ${budgetMs} ms ("releasePost.lint.timeout"). ` +
+      'It is checked again after the next edit; "release-post lint" checks it without a limit.';
+    const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Information);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = 'check-timeout';
+    this.publish(document, version, [], [d]);
+    this.log.info(`${vscode.workspace.asRelativePath(document.uri)}: ${message}`);
+    const key = document.uri.toString();
+    if (this.cancelSaid.has(key)) return;
+    this.cancelSaid.add(key);
+    void vscode.window.showInformationMessage(message);
+    this.cancelled.fire(document.uri);
   }
 
   private publish(document: vscode.TextDocument, version: number, problems: Problem[], diagnostics: vscode.Diagnostic[]) {
@@ -239,31 +354,53 @@ export class PostDiagnostics implements vscode.Disposable {
 
 const CHECKED_SCHEMES = new Set(['file', 'untitled']);
 
+/**
+ * Posts from this many characters on are parsed and checked on the check worker. Below it the extension host checks
+ * them itself, from the parse it shares with hovers and the preview: a Mesos post (4–20 KB) takes a few ms there.
+ */
+export const WORKER_MIN_CHARS = 64 * 1024;
+
+/** A large post whose check on the worker takes longer than this is not parsed again on the extension host. */
+const SLOW_CHECK_MS = 150;
+
+/** The site's profile with the editor's severities. */
+function checkProfile(uri: vscode.Uri, site: SiteContext | undefined, settings: LintSettings): SiteProfile {
+  const profile = withEditorRules(site?.profile ?? defaultProfile(), settings.rules);
+  // An unsaved post has no file name yet: the rules about the name wait until it is saved.
+  return uri.scheme !== 'file' ? withEditorRules(profile, { 'filename-format': 'off', 'permalink-mismatch': 'off' }) : profile;
+}
+
+/** The site's other posts, for `duplicate-post`: the index knows each post's URL from its file name and release. */
+function otherPostsOf(uri: vscode.Uri, site: SiteContext | undefined, index: SiteIndex | undefined): PostClaim[] | undefined {
+  const self = site && uri.scheme === 'file' ? path.relative(site.root, uri.fsPath).split(path.sep).join('/') : undefined;
+  if (!index || self === undefined) return undefined;
+  return index.posts.filter((p) => p.path !== self).map((p) => ({ path: p.path, urls: p.url.includes('{') ? [] : [p.url.replace(/\/?$/, '/')], version: p.version }));
+}
+
 /** The rules over one parse, with the editor's severities and the site's files for link checks. */
 function checkPost(post: ParsedPost, uri: vscode.Uri, site: SiteContext | undefined, index: SiteIndex | undefined, settings: LintSettings): Problem[] {
-  let profile = withEditorRules(site?.profile ?? defaultProfile(), settings.rules);
-  // An unsaved post has no file name yet: the rules about the name wait until it is saved.
-  if (uri.scheme !== 'file') profile = withEditorRules(profile, { 'filename-format': 'off', 'permalink-mismatch': 'off' });
-  const self = site && uri.scheme === 'file' ? path.relative(site.root, uri.fsPath).split(path.sep).join('/') : undefined;
   const model = postsModel(site);
-  return lintPost(post, path.basename(uri.fsPath || uri.path), profile, {
+  return lintPost(post, path.basename(uri.fsPath || uri.path), checkProfile(uri, site, settings), {
     siteLinkExists: model ? routedLinks(model) : index ? (href) => resolveSiteUrl(index, href) !== undefined : undefined,
-    // The index knows each post's URL from its file name and the release it announces.
-    otherPosts: index && self !== undefined ? index.posts.filter((p) => p.path !== self).map((p) => ({ path: p.path, urls: p.url.includes('{') ? [] : [p.url.replace(/\/?$/, '/')], version: p.version })) : undefined,
+    otherPosts: otherPostsOf(uri, site, index),
   });
 }
 
 /** Routes of a site model, built once per model (a changed site gets a new model). */
 const routesByModel = new WeakMap<SiteModel, SiteRoutes>();
 
-/** Site links routed the way the site's generator routes them; a route it cannot know is not reported. */
-function routedLinks(model: SiteModel): (href: string) => boolean {
+function routesOf(model: SiteModel): SiteRoutes {
   let routes = routesByModel.get(model);
   if (!routes) {
     routes = buildRoutes(model);
     routesByModel.set(model, routes);
   }
-  const known = routes;
+  return routes;
+}
+
+/** Site links routed the way the site's generator routes them; a route it cannot know is not reported. */
+function routedLinks(model: SiteModel): (href: string) => boolean {
+  const known = routesOf(model);
   return (href) => known.status(href) !== 'missing';
 }
 

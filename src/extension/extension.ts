@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePostApi {
   const conventions = registerShowConventions(sites, log.channel, conventionsLog);
   const diagnostics = new PostDiagnostics(cache, sites, log);
   const preview = new PreviewManager({ extensionUri: context.extensionUri, cache, sites, diagnostics });
-  const statusBar = new PostStatusBar(sites, cache);
+  const statusBar = new PostStatusBar(sites, cache, diagnostics);
   context.subscriptions.push(
     log,
     cache,
@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePostApi {
     vscode.languages.registerCodeActionsProvider('markdown', new PostQuickFixes(diagnostics), PostQuickFixes.metadata),
     registerFixAll(diagnostics),
     registerLintWorkspace(diagnostics, sites),
-    registerLanguageFeatures(cache, sites),
+    registerLanguageFeatures(cache, sites, diagnostics),
     registerNewReleasePost(sites, log),
     registerCreateConfig(),
     registerRuleDocs(context.extensionUri),

@@ -7,6 +7,8 @@ export interface LintSettings {
   enabled: boolean;
   delayMs: number;
   maxFileSizeKiB: number;
+  /** Budget of a check run on the check worker, in milliseconds. */
+  timeoutMs: number;
   rules: Record<string, RuleSeverity>;
 }
 
@@ -16,6 +18,7 @@ export function lintSettings(scope?: vscode.Uri): LintSettings {
     enabled: c.get<boolean>('lint.enabled', true),
     delayMs: clamp(c.get<number>('lint.delay', 300), 0, 5000),
     maxFileSizeKiB: clamp(c.get<number>('lint.maxFileSize', 1024), 16, 100 * 1024),
+    timeoutMs: clamp(c.get<number>('lint.timeout', 3000), 100, 600000),
     rules: c.get<Record<string, RuleSeverity>>('rules', {}),
   };
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parsePost } from '../core/post/parse';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, WORKER_MIN_CHARS, type PostDiagnostics } from './diagnostics';
 import type { PostCache } from './postCache';
 import { decidePost } from './posts';
 import { tooLargeForLiveWork } from './settings';
@@ -20,6 +20,7 @@ export class PostStatusBar implements vscode.Disposable {
   constructor(
     private readonly sites: SiteService,
     private readonly cache: PostCache,
+    private readonly diagnostics: PostDiagnostics,
   ) {
     this.item.name = 'Release Post';
     this.item.command = 'workbench.actions.view.problems';
@@ -39,8 +40,11 @@ export class PostStatusBar implements vscode.Disposable {
     }
     // Never waits for the site to be learned: the item follows when the post is checked again with it.
     const site = this.sites.siteSoon(document.uri).site;
-    const post = tooLargeForLiveWork(document) ? parsePost('') : this.cache.get(document);
-    if (!decidePost(document, site, post).isPost) {
+    // A large post is parsed on the check worker, never here: the last check says whether it is a post.
+    const large = document.getText().length >= WORKER_MIN_CHARS;
+    const post = large || tooLargeForLiveWork(document) ? undefined : this.cache.get(document);
+    const isPost = post ? decidePost(document, site, post).isPost : large && !tooLargeForLiveWork(document) ? this.diagnostics.checkedAsPost(document) === true : decidePost(document, site, parsePost('')).isPost;
+    if (!isPost) {
       this.hide();
       return;
     }
