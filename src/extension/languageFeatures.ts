@@ -6,6 +6,7 @@ import { defaultProfile } from '../core/site/profile';
 import { emptySiteIndex, resolveSiteUrl } from '../core/site/siteIndex';
 import { findSiteLinks } from '../core/site/siteLinks';
 import { fromPosition, toRange } from './convert';
+import type { PostDiagnostics } from './diagnostics';
 import type { PostCache } from './postCache';
 import { tooLargeForLiveWork } from './settings';
 import type { SiteService } from './siteService';
@@ -27,10 +28,11 @@ const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
 
 
 /** Completions, hovers and Ctrl+click links in posts, all from the core's logic over the shared parse. */
-export function registerLanguageFeatures(cache: PostCache, sites: SiteService): vscode.Disposable {
-  // Above the size cap the features stay quiet rather than keep the extension host busy on every hover.
+export function registerLanguageFeatures(cache: PostCache, sites: SiteService, diagnostics: PostDiagnostics): vscode.Disposable {
+  // Above the size cap the features stay quiet rather than keep the extension host busy on every hover; so they do
+  // on a large post until its check (on the check worker) shows that it parses quickly.
   const context = async (document: vscode.TextDocument) => {
-    if (tooLargeForLiveWork(document)) return undefined;
+    if (tooLargeForLiveWork(document) || !diagnostics.quickToParse(document)) return undefined;
     const site = await sites.siteLearned(document.uri);
     const index = site ? await sites.index(site).catch(() => undefined) : undefined;
     return { site, index: index ?? emptySiteIndex(), profile: site?.profile ?? defaultProfile(), post: cache.get(document) };

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parsePost } from '../../core/post/parse';
 import { isPostFile } from '../../core/site/workspace';
+import { WORKER_MIN_CHARS } from '../diagnostics';
 import { tooLargeForLiveWork } from '../settings';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewServices, type PreviewState } from './previewPanel';
 
@@ -87,9 +88,11 @@ export class PreviewManager implements vscode.Disposable {
     if (editor && editor.document.languageId === 'markdown') {
       // Never waits for the site to be learned: the context follows when the post is checked again with it.
       const site = this.services.sites.siteSoon(editor.document.uri).site;
-      // Above the size cap only the folder decides: this runs after every lint, and a parse would cost a second.
-      const post = tooLargeForLiveWork(editor.document) ? parsePost('') : this.services.cache.get(editor.document);
-      isPost = isPostFile(editor.document.uri.fsPath, site, post);
+      // Above the size cap only the folder decides: this runs after every lint, and a parse would cost a second. A
+      // large post is parsed on the check worker, never here: the last check says whether it is a post.
+      const tooLarge = tooLargeForLiveWork(editor.document);
+      if (!tooLarge && editor.document.getText().length >= WORKER_MIN_CHARS) isPost = this.services.diagnostics.checkedAsPost(editor.document) === true;
+      else isPost = isPostFile(editor.document.uri.fsPath, site, tooLarge ? parsePost('') : this.services.cache.get(editor.document));
     }
     if (isPost === this.postActive) return;
     this.postActive = isPost;
