@@ -15,6 +15,7 @@ export class CheckCancelled extends Error {
  */
 export class CheckWorker {
   private worker: Worker | undefined;
+  private ready: Promise<void> | undefined;
   /** The link data ids the current worker has. */
   private sent = new Set<number>();
   private nextId = 1;
@@ -49,8 +50,10 @@ export class CheckWorker {
     return run;
   }
 
-  private send(request: Omit<CheckRequest, 'id' | 'links' | 'linksId'>, links: { id: number; data: SiteLinkData } | undefined, budgetMs: number): Promise<CheckResult> {
-    const worker = this.ensure();
+  private async send(request: Omit<CheckRequest, 'id' | 'links' | 'linksId'>, links: { id: number; data: SiteLinkData } | undefined, budgetMs: number): Promise<CheckResult> {
+    const { worker, ready } = this.ensure();
+    // The budget counts from a warm worker: starting one is not the check's fault.
+    await ready;
     const id = this.nextId++;
     const message: CheckRequest = { ...request, id };
     if (links) {
@@ -94,19 +97,41 @@ export class CheckWorker {
     });
   }
 
-  private ensure(): Worker {
-    if (!this.worker) {
-      this.worker = new Worker(this.script);
+  private ensure(): { worker: Worker; ready: Promise<void> } {
+    if (!this.worker || !this.ready) {
+      const worker = new Worker(this.script);
       // The worker never keeps the extension host (or a test) alive on its own.
-      this.worker.unref();
+      worker.unref();
+      this.worker = worker;
       this.sent = new Set();
+      this.ready = new Promise<void>((resolve, reject) => {
+        const onMessage = (m: { ready?: boolean }) => {
+          if (!m.ready) return;
+          off();
+          resolve();
+        };
+        const onFail = (err?: unknown) => {
+          off();
+          this.drop(worker);
+          reject(err instanceof Error ? err : new Error('the check worker stopped'));
+        };
+        const off = () => {
+          worker.off('message', onMessage);
+          worker.off('error', onFail);
+          worker.off('exit', onFail);
+        };
+        worker.on('message', onMessage);
+        worker.on('error', onFail);
+        worker.on('exit', onFail);
+      });
     }
-    return this.worker;
+    return { worker: this.worker, ready: this.ready };
   }
 
   private drop(worker: Worker): void {
     if (this.worker === worker) {
       this.worker = undefined;
+      this.ready = undefined;
       this.sent = new Set();
     }
   }
@@ -114,5 +139,6 @@ export class CheckWorker {
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
+    this.ready = undefined;
   }
 }
