@@ -173,9 +173,10 @@ export class PostDiagnostics implements vscode.Disposable {
       if (site) this.log.site(site);
       if (site?.configPath) this.showConfigProblems(site);
     } else {
+      // Checked again with the learned site even if this check found no post: the learned site may say otherwise.
       found.ready?.then(
         () => {
-          if (this.generation.get(key) === generation && !document.isClosed) this.schedule(document, 0);
+          if (!document.isClosed) this.schedule(document, 0);
         },
         () => undefined,
       );
