@@ -66,8 +66,16 @@ export async function run(): Promise<void> {
     const other = vscode.Uri.file(path.join(blog, posts[posts.length - 2]));
     const warmStart = performance.now();
     const warm = nextDiagnostics(other);
+    const warmPublished = new Promise<number>((resolve) => {
+      const sub = api.diagnostics.onDidPublish((e) => {
+        if (e.uri.toString() !== other.toString()) return;
+        sub.dispose();
+        resolve(e.at);
+      });
+    });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other), { preview: false });
     result.warmOpenToDiagnosticsMs = (await warm) - warmStart;
+    result.warmOpenToPublishMs = (await warmPublished) - warmStart;
 
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     const delay = vscode.workspace.getConfiguration('releasePost', target).get<number>('lint.delay', 300);
