@@ -40,14 +40,14 @@ export class PostDiagnostics implements vscode.Disposable {
   /** Large documents by whether their last check on the worker was slow (or stopped). */
   private readonly slow = new Map<string, boolean>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly published = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; at: number }>();
+  private readonly published = new vscode.EventEmitter<Published>();
   private readonly worker = new CheckWorker();
   /** Posts whose stopped check was already said in a message. */
   private readonly cancelSaid = new Set<string>();
   private readonly cancelled = new vscode.EventEmitter<vscode.Uri>();
   /** Fires the first time a post's check is stopped past its budget (when the message is shown). */
   readonly onDidCancelCheck = this.cancelled.event;
-  /** Fires when a post's problems are published, with the time (`performance.now()`): the bench reads it. */
+  /** Fires when a post's problems are published, with the time (`performance.now()`): the bench and tests read it. */
   readonly onDidPublish = this.published.event;
 
   constructor(
@@ -219,7 +219,7 @@ export class PostDiagnostics implements vscode.Disposable {
       }
     }
     if (!post) {
-      await this.checkOnWorker(document, version, site, index, settings, () => this.generation.get(key) === generation && document.version === version);
+      await this.checkOnWorker(document, version, site, index, settings, () => this.generation.get(key) === generation && document.version === version, started);
       return;
     }
     const rulesStart = performance.now();
@@ -230,7 +230,7 @@ export class PostDiagnostics implements vscode.Disposable {
       `Checked ${vscode.workspace.asRelativePath(document.uri)} (version ${version}) in ${Math.round(done - started)} ms: ` +
         `rules ${Math.round(done - rulesStart)} ms; site ${found.learned ? 'learned' : 'being learned'}, index ${index ? 'built' : 'not yet'}.`,
     );
-    this.published.fire({ uri: document.uri, version, at: performance.now() });
+    this.published.fire({ uri: document.uri, version, at: performance.now(), hostMs: performance.now() - started });
   }
 
   /** Checks a large post on the check worker; past its budget the check is stopped and that is said once. */
@@ -241,8 +241,8 @@ export class PostDiagnostics implements vscode.Disposable {
     index: SiteIndex | undefined,
     settings: LintSettings,
     current: () => boolean,
+    started: number,
   ): Promise<void> {
-    const started = performance.now();
     const uri = document.uri;
     const model = postsModel(site);
     const links = model
@@ -260,15 +260,21 @@ export class PostDiagnostics implements vscode.Disposable {
       otherPosts: otherPostsOf(uri, site, index),
     };
     let result: CheckResult | undefined;
+    // The time this check takes on the extension host itself: before the worker is asked, and after it answers.
+    let hostMs = 0;
     try {
+      hostMs = performance.now() - started;
       result = await this.worker.check(request, links, settings.timeoutMs, () => current() && !document.isClosed);
     } catch (err) {
       if (!(err instanceof CheckCancelled)) throw err;
       this.slow.set(uri.toString(), true);
       if (!current() || document.isClosed) return;
+      const after = performance.now();
       this.reportCancelled(document, version, err.budgetMs);
+      this.published.fire({ uri, version, at: performance.now(), hostMs: hostMs + performance.now() - after });
       return;
     }
+    const after = performance.now();
     if (result) this.slow.set(uri.toString(), result.ms > SLOW_CHECK_MS);
     if (!result || !current() || document.isClosed) return;
     const decision = decidePost(document, site, result);
@@ -283,7 +289,7 @@ export class PostDiagnostics implements vscode.Disposable {
       `Checked ${vscode.workspace.asRelativePath(uri)} (version ${version}) on the check worker in ${Math.round(performance.now() - started)} ms ` +
         `(${Math.round(result.ms)} ms of parsing and rules there).`,
     );
-    this.published.fire({ uri, version, at: performance.now() });
+    this.published.fire({ uri, version, at: performance.now(), hostMs: hostMs + performance.now() - after });
   }
 
   /** A check stopped past its budget: an information problem on the post, and a message the first time. */
@@ -354,6 +360,15 @@ export class PostDiagnostics implements vscode.Disposable {
 }
 
 const CHECKED_SCHEMES = new Set(['file', 'untitled']);
+
+interface Published {
+  uri: vscode.Uri;
+  version: number;
+  /** When the problems were handed to VS Code (`performance.now()`). */
+  at: number;
+  /** How long the check held the extension host, from the start of its turn (not counting the worker's time). */
+  hostMs: number;
+}
 
 /**
  * Posts from this many characters on are parsed and checked on the check worker. Below it the extension host checks
