@@ -180,6 +180,9 @@ export class PostDiagnostics implements vscode.Disposable {
         },
         () => undefined,
       );
+      // What the quick look gives is shown only where learning cannot change it (the built-in layout, no config
+      // file); elsewhere the problems wait for the learned site rather than change under the user.
+      if (!quickIsFinal(site)) return;
     }
 
     if (document.getText().length > settings.maxFileSizeKiB * 1024) {
@@ -375,6 +378,11 @@ interface Published {
  * them itself, from the parse it shares with hovers and the preview: a Mesos post (4–20 KB) takes a few ms there.
  */
 export const WORKER_MIN_CHARS = 64 * 1024;
+
+/** A site found without learning that learning leaves as it is: the built-in layout, with no config file. */
+function quickIsFinal(site: SiteContext | undefined): boolean {
+  return site !== undefined && !site.configPath && !site.model && site.profile.postsFolder === defaultProfile().postsFolder;
+}
 
 /** A large post whose check on the worker takes longer than this is not parsed again on the extension host. */
 const SLOW_CHECK_MS = 150;
