@@ -84,7 +84,8 @@ describe('Large posts are checked on their own thread', () => {
         await sleep(1000);
       }
       await sleep(1000);
-      assert.ok(held.length >= 5, `${held.length} checks`);
+      // A check still waiting for the worker when the next keystroke comes is dropped: not every keystroke publishes.
+      assert.ok(held.length >= 2, `${held.length} checks`);
       const longest = Math.max(...held);
       assert.ok(longest < 50, `a check held the extension host for ${Math.round(longest)} ms (${held.map(Math.round).join(', ')})`);
       const stopped = ours(uri).filter((d) => rule(d) === 'check-timeout');
