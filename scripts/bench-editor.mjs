@@ -30,7 +30,10 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const done = new Promise((resolve) => page.exposeFunction('codeAutomationExit', resolve));
   await page.goto(workbenchUrl({ port, folder, testsPath: suite }));
-  await Promise.race([done, new Promise((r) => setTimeout(r, 5 * 60 * 1000))]);
+  // The limit's timer must not keep this process (and the machine's shared lock) alive after the result is in.
+  let limit;
+  await Promise.race([done, new Promise((r) => (limit = setTimeout(r, 5 * 60 * 1000)))]);
+  clearTimeout(limit);
 } finally {
   await browser?.close().catch(() => {});
   server.kill('SIGTERM');
