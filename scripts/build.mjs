@@ -2,7 +2,7 @@
 // action/ for the GitHub Action), the preview's webview script (browser), and the integration suite (loaded by the
 // VS Code extension host). `--packages` builds only the CLI bundles.
 import * as esbuild from 'esbuild';
-import { copyFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -101,6 +101,7 @@ if (watch) {
 } else {
   await Promise.all(targets.map((t) => esbuild.build(t)));
 }
-// What the CLI package needs beside its bundle: `render`'s stylesheet and the license.
-cpSync('media', 'cli/media', { recursive: true });
+// What the CLI package needs beside its bundle: `render`'s stylesheets (not the walkthrough's pictures) and the license.
+rmSync('cli/media', { recursive: true, force: true });
+cpSync('media', 'cli/media', { recursive: true, filter: (from) => !from.includes('walkthrough') });
 copyFileSync('LICENSE', 'cli/LICENSE');
