@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { postPath, waitFor, workspaceRoot } from './helpers';
+import { ours, postPath, rule, waitFor, workspaceRoot } from './helpers';
 
 const BROKEN = `---
 layout: post
@@ -23,14 +23,6 @@ The latest Orbit release, 1.2.0, is now available for [download](https://orbit.e
 
 Rolling upgrades from an Orbit 1.1.0 cluster to Orbit 1.2.0 are straightforward.
 `;
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'release-post');
-}
-
-function rule(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
 
 async function diagnosticsWhere(uri: vscode.Uri, what: string, check: (rules: string[]) => boolean) {
   return waitFor(what, () => {

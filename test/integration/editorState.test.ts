@@ -3,18 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReleasePostApi } from '../../src/extension/extension';
-import { EXTENSION_ID, openPost, postPath, waitFor, workspaceRoot } from './helpers';
+import { EXTENSION_ID, openPost, ours, postPath, rule, waitFor, workspaceRoot } from './helpers';
 
 function api(): ReleasePostApi {
   return vscode.extensions.getExtension<ReleasePostApi>(EXTENSION_ID)!.exports;
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'release-post');
-}
-
-function rule(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
 const POST = `---

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ReleasePostApi } from '../../src/extension/extension';
-import { EXTENSION_ID, postPath, waitFor } from './helpers';
+import { EXTENSION_ID, ours, postPath, rule, waitFor } from './helpers';
 
 const FRONT = `---
 layout: post
@@ -14,14 +14,6 @@ tags: Release
 ---
 
 `;
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'release-post');
-}
-
-function rule(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,15 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { postPath, waitFor } from './helpers';
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'release-post');
-}
-
-function rule(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
+import { ours, postPath, rule, waitFor } from './helpers';
 
 const FRONT_MATTER = `---
 layout: post
