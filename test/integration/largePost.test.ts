@@ -79,7 +79,9 @@ describe('Large posts are checked on their own thread', () => {
       // A check still waiting for the worker when the next keystroke comes is dropped: not every keystroke publishes.
       assert.ok(held.length >= 2, `${held.length} checks`);
       const longest = Math.max(...held);
-      assert.ok(longest < 50, `a check held the extension host for ${Math.round(longest)} ms (${held.map(Math.round).join(', ')})`);
+      // Checked on the host, each would hold it about 500 ms; handing a worker's result on takes a few ms (the bound
+      // leaves room for a busy machine).
+      assert.ok(longest < 150, `a check held the extension host for ${Math.round(longest)} ms (${held.map(Math.round).join(', ')})`);
       const stopped = ours(uri).filter((d) => rule(d) === 'check-timeout');
       assert.equal(stopped.length, 1, 'one information problem says the check was stopped');
       assert.equal(stopped[0].severity, vscode.DiagnosticSeverity.Information);
