@@ -3,7 +3,7 @@
  * hovers at 40 positions, site links and fix-all. Reports how long each took, every range that falls outside
  * the text or ends before it starts, and lint output that is not valid JSON.
  */
-import { formatReport, type ReportedProblem } from '../../src/cli/lint';
+import { formatReport, toReported } from '../../src/cli/lint';
 import { applyFixAll } from '../../src/core/rules/fixes';
 import { lintPost, type Problem } from '../../src/core/rules/lint';
 import { renderPostPage } from '../../src/core/preview/page';
@@ -97,16 +97,7 @@ export function checkInput(text: string, fileName: string, positions = 40): Chec
     note(`problem ${p.rule}`, p.range);
     for (const f of p.fixes ?? []) if ('edits' in f) for (const e of f.edits) note(`fix of ${p.rule}`, e.range);
   }
-  const reported: ReportedProblem[] = problems.map((p) => ({
-    file: fileName,
-    line: p.range.start.line + 1,
-    column: p.range.start.character + 1,
-    endLine: p.range.end.line + 1,
-    endColumn: p.range.end.character + 1,
-    rule: p.rule,
-    severity: p.severity,
-    message: p.message,
-  }));
+  const reported = problems.map((p) => toReported(fileName, p));
   let invalidJson = false;
   try {
     const parsed = JSON.parse(formatReport('json', 1, reported)) as { problems: unknown[] };

@@ -98,7 +98,8 @@ function shownPath(file: string, cwd: string): string {
   return shown.split(path.sep).join('/');
 }
 
-function toReported(file: string, p: Problem): ReportedProblem {
+/** A problem as the reports show it: 1-based lines and columns. */
+export function toReported(file: string, p: Problem): ReportedProblem {
   return {
     file,
     line: p.range.start.line + 1,
