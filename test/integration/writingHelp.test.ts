@@ -60,8 +60,15 @@ describe('Writing help in the editor', () => {
   });
 
   it('completes site-root links to the other posts', async () => {
-    const items = await complete(uri, new vscode.Position(10, 29));
-    const inserts = items.map(insertOf).join(' ');
+    // The site's index is built after activation, without holding the editor: its posts join once it is ready.
+    const inserts = await waitFor(
+      'the site index in the completions',
+      async () => {
+        const found = (await complete(uri, new vscode.Position(10, 29))).map(insertOf).join(' ');
+        return /orbit-1-0-0-released/.test(found) ? found : undefined;
+      },
+      15000,
+    );
     assert.match(inserts, /orbit-1-0-0-released/);
     assert.match(inserts, /orbit-1-1-0-released/);
   });
