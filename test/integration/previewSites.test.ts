@@ -14,10 +14,19 @@ function api(): ReleasePostApi {
   return vscode.extensions.getExtension<ReleasePostApi>(EXTENSION_ID)!.exports;
 }
 
+/** Drops the unsaved edits of a document: its editor is brought forward and reverted. */
+async function revert(doc: vscode.TextDocument): Promise<void> {
+  if (!doc.isDirty) return;
+  await vscode.window.showTextDocument(doc, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.equal(doc.isDirty, false, `${doc.uri.fsPath} was reverted`);
+}
+
 describe("Preview of a post in its own site's page", function () {
   this.timeout(60_000);
 
   after(async () => {
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && doc.uri.fsPath.startsWith(SITES)) await revert(doc);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -53,12 +62,16 @@ describe("Preview of a post in its own site's page", function () {
     }
 
     const before = panel.renders;
-    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nA line typed in the editor.\n'));
-    await waitFor('the typed line in the preview', () => (/A line typed in the editor\./.test(panel.lastContent?.html ?? '') ? true : undefined));
-    assert.ok(panel.renders > before);
-    assert.equal(panel.panel.webview.html, html, 'updated by message, not by reloading the page');
-    assert.match(panel.lastContent!.html, /Jekyll is lovingly maintained/, "still inside the site's layout");
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    try {
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nA line typed in the editor.\n'));
+      await waitFor('the typed line in the preview', () => (/A line typed in the editor\./.test(panel.lastContent?.html ?? '') ? true : undefined));
+      assert.ok(panel.renders > before);
+      assert.equal(panel.panel.webview.html, html, 'updated by message, not by reloading the page');
+      assert.match(panel.lastContent!.html, /Jekyll is lovingly maintained/, "still inside the site's layout");
+    } finally {
+      // The corpus is read-only data: the typed line never reaches the file, whatever failed above.
+      await revert(editor.document);
+    }
   });
 
   it("builds the site's CSS again when a Sass partial changes, and swaps it into the open page", async () => {
