@@ -65,6 +65,8 @@ const nodeBundle = { ...common, outdir: 'dist', platform: 'node', format: 'cjs',
 
 const editor = [
   { ...nodeBundle, entryPoints: { extension: 'src/extension/extension.ts' }, plugins: [sassInWorkerOnly] },
+  // The preview renders large posts in renderWorker.js (src/extension/preview/renderWorker.ts); it never builds CSS.
+  { ...nodeBundle, entryPoints: { renderWorker: 'src/extension/preview/renderWorker.ts' }, plugins: [sassInWorkerOnly] },
   {
     ...nodeBundle,
     // Worker threads beside extension.js, so the host never stalls: the site's CSS is built in stylesWorker.js (Sass),

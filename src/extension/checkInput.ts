@@ -7,20 +7,21 @@ import { lintPost, type Problem } from '../core/rules/lint';
 import { parsePost, type ParsedPost } from '../core/post/parse';
 import type { SiteProfile } from '../core/site/profile';
 import { routesFrom } from '../core/site/routes';
+import type { WorkMessage } from './threadWorker';
 
 /** The site's URLs a link may lead to: the index's (URL → file) or the generator's routes. */
 export type SiteLinkData = { kind: 'index'; urls: [string, string][] } | { kind: 'routes'; urls: string[]; folders: string[] };
 
-export interface CheckRequest {
-  id: number;
+/** A post to check, as the host asks for it. */
+export interface CheckJob {
   text: string;
   fileName: string;
   profile: SiteProfile;
-  /** Names the site's link data; the data itself is sent only when the worker has not seen this id. */
-  linksId?: number;
-  links?: SiteLinkData;
   otherPosts?: PostClaim[];
 }
+
+/** A check as the worker gets it: the site's link data (`shared`) comes once per worker, then by `sharedId`. */
+export type CheckRequest = WorkMessage<CheckJob, SiteLinkData>;
 
 export interface CheckResult {
   id: number;

@@ -4,20 +4,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { linkCheck, runCheck, type CheckRequest } from './checkInput';
+import { sharedStore } from './threadWorker';
 
 import { defaultProfile } from '../core/site/profile';
 
-/** The site link data seen, by id; a few, as a worker serves the posts of a few sites. */
-const links = new Map<number, (href: string) => boolean>();
+/** The link check of each site's link data seen. */
+const links = sharedStore(linkCheck);
 
 parentPort?.on('message', (request: CheckRequest) => {
-  if (request.linksId !== undefined && request.links) {
-    if (links.size >= 8) links.delete(links.keys().next().value as number);
-    links.set(request.linksId, linkCheck(request.links));
-  }
-  const exists = request.linksId !== undefined ? links.get(request.linksId) : undefined;
   try {
-    parentPort?.postMessage(runCheck(request, exists));
+    parentPort?.postMessage(runCheck(request, links(request)));
   } catch (err) {
     parentPort?.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerCreateConfig } from './commands/createConfig';
 import { registerFixAll } from './commands/fixAll';
@@ -9,10 +10,12 @@ import { registerLanguageFeatures } from './languageFeatures';
 import { ReleasePostLog } from './log';
 import { PostCache } from './postCache';
 import { PreviewManager } from './preview/previewManager';
+import type { RenderWorker } from './preview/previewPanel';
 import { PostQuickFixes } from './quickFixes';
 import { registerRuleDocs } from './ruleDocs';
 import { SiteService } from './siteService';
 import { PostStatusBar } from './statusBar';
+import { ThreadWorker } from './threadWorker';
 
 /** What the extension exposes to its integration tests. */
 export interface ReleasePostApi {
@@ -38,7 +41,9 @@ export function activate(context: vscode.ExtensionContext): ReleasePostApi {
   // Listening before anything looks a site up, so the first site seen is shown too.
   const conventions = registerShowConventions(sites, log.channel, conventionsLog);
   const diagnostics = new PostDiagnostics(cache, sites, log);
-  const preview = new PreviewManager({ extensionUri: context.extensionUri, cache, sites, diagnostics });
+  // Started on the first render of a large post.
+  const renders: RenderWorker = new ThreadWorker(path.join(__dirname, 'renderWorker.js'));
+  const preview = new PreviewManager({ extensionUri: context.extensionUri, cache, sites, diagnostics, renders });
   const statusBar = new PostStatusBar(sites, cache, diagnostics);
   context.subscriptions.push(
     log,
@@ -46,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ReleasePostApi {
     sites,
     diagnostics,
     preview,
+    renders,
     statusBar,
     vscode.languages.registerCodeActionsProvider('markdown', new PostQuickFixes(diagnostics), PostQuickFixes.metadata),
     registerFixAll(diagnostics),

@@ -40,7 +40,7 @@ describe('package.json: what VS Code reads', () => {
     for (const j of pkg.contributes.jsonValidation) assert.ok(fs.existsSync(path.join(ROOT, j.url)), j.url);
     assert.ok(fs.existsSync(path.join(ROOT, 'docs', 'rules.md')));
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
-    for (const shipped of ['dist/extension.js', 'dist/stylesWorker.js', 'dist/checkWorker.js', 'dist/cli.js', 'dist/webview/preview.js', 'media/**', 'snippets/**', 'schemas/**', 'docs/rules.md']) {
+    for (const shipped of ['dist/extension.js', 'dist/stylesWorker.js', 'dist/checkWorker.js', 'dist/renderWorker.js', 'dist/cli.js', 'dist/webview/preview.js', 'media/**', 'snippets/**', 'schemas/**', 'docs/rules.md']) {
       assert.ok(ignore.includes(`!${shipped}`), `.vscodeignore keeps ${shipped}`);
     }
   });

@@ -532,9 +532,11 @@ function bodyAttributes(input: PageInput, content: PostContent): string {
   return attrs;
 }
 
-/** The complete HTML document of the preview: the site's header, the post and the footer. Never throws. */
-export function renderPostPage(input: PageInput): string {
-  const content = renderPostContent(input);
+/**
+ * The complete HTML document of the preview: the site's header, the post and the footer. Never throws. `content`
+ * given (rendered elsewhere, on the render worker) is put in as it is.
+ */
+export function renderPostPage(input: PageInput, content: PostContent = renderPostContent(input)): string {
   // The site's own page (its layouts, or a plain page with its name) has its header and footer inside the content.
   const ownPage = input.look !== undefined && input.look.kind !== 'builtin';
   const script =

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readPostHeader, renderPostContent, renderPostPage, type PageInput, type PostContent, type PostHeader } from '../../core/preview/page';
+import { escapeHtml, readPostHeader, renderPostContent, renderPostPage, type PageInput, type PostContent, type PostHeader } from '../../core/preview/page';
 import { parsePost } from '../../core/post/parse';
 import { defaultProfile } from '../../core/site/profile';
 import { isPostFile } from '../../core/site/workspace';
@@ -10,21 +10,26 @@ import { resolveSiteUrl } from '../../core/site/siteIndex';
 import type { FromWebview, ToWebview } from '../../core/preview/previewMessages';
 import type { SiteContext } from '../../core/site/workspace';
 import { siteStylesheetFiles } from '../../core/site/configPaths';
-import { previewSiteFor } from '../../core/preview/site/previewSite';
-import { siteLook, type SiteLook } from '../../core/preview/site/siteLook';
+import type { SiteLook } from '../../core/preview/site/siteLook';
 import { cachedSiteStylesheets, cssWithUrls, siteStylesheetsAsync, type SiteStyles } from '../../core/preview/site/stylesheets';
-import type { PostDiagnostics } from '../diagnostics';
+import { WORKER_MIN_CHARS, type PostDiagnostics } from '../diagnostics';
 import type { PostCache } from '../postCache';
-import { tooLargeForLiveWork } from '../settings';
+import { lintSettings, tooLargeForLiveWork } from '../settings';
 import type { SiteService } from '../siteService';
+import { WorkCancelled, type ThreadWorker } from '../threadWorker';
+import { localImageFile, lookForPost, PENDING_STYLES, renderSite, withImageUris, type ImageRoots, type RenderJob, type RenderResult, type RenderSite } from './renderInput';
 
 export const PREVIEW_VIEW_TYPE = 'releasePost.preview';
+
+/** Renders large posts for the preview off the extension host's thread (renderWorker.ts). */
+export type RenderWorker = ThreadWorker<RenderJob, RenderResult, RenderSite>;
 
 export interface PreviewServices {
   extensionUri: vscode.Uri;
   cache: PostCache;
   sites: SiteService;
   diagnostics: PostDiagnostics;
+  renders: RenderWorker;
 }
 
 /** Saved by the webview and handed back by VS Code after a window reload. */
@@ -72,6 +77,16 @@ export class PreviewPanel implements vscode.Disposable {
   private isDisposed = false;
   /** The loaded page came without the site's CSS: it gets it by message, again when it says it is ready. */
   private pageAwaitsStyles = false;
+  /** Names the look shown, for the render worker (which makes its own from the site's files). */
+  private lookId = 0;
+  private static nextLookId = 1;
+  /** Counts renders asked of the worker: only the newest one's result reaches the page. */
+  private workerRender = 0;
+  /** The page of a large post waits for its first render from the worker (a placeholder page shows meanwhile). */
+  private pageAwaitsRender = false;
+  private readonly rendered = new vscode.EventEmitter<PreviewRender>();
+  /** Fires when content reaches the page, with how long the render held the extension host (tests and the bench). */
+  readonly onDidRender = this.rendered.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -137,6 +152,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.document?.uri.toString() !== document.uri.toString()) this.line = undefined;
     this.document = document;
     this.site = site;
+    if (look !== this.look) this.lookId = PreviewPanel.nextLookId++;
     this.look = look;
     this.updateTitle();
     if (sameSite) {
@@ -155,13 +171,93 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** A full page load: the CSP (which images may load) is part of the page, not of an update. */
   private reload(document: vscode.TextDocument): void {
+    const started = performance.now();
     this.mode = this.webviewMode();
-    const input = this.pageInput(document, this.mode);
-    this.panel.webview.html = renderPostPage(input);
-    this.lastContent = renderPostContent(input);
-    this.renders++;
     this.pageAwaitsStyles = this.mode.kind === 'webview' && this.mode.stylesPending === true;
     if (this.pageAwaitsStyles) this.requestStyles();
+    if (rendersOnWorker(document)) {
+      // The page of a large post is made from the worker's render; until then it says that it is on its way.
+      const input = this.pageInput(document, this.mode, EMPTY_POST);
+      this.panel.webview.html = renderPostPage(input, placeholderContent(input.fileName));
+      this.pageAwaitsRender = true;
+      this.renderOnWorker(document);
+      return;
+    }
+    this.pageAwaitsRender = false;
+    const input = this.pageInput(document, this.mode);
+    const content = renderPostContent(input);
+    this.panel.webview.html = renderPostPage(input, content);
+    this.lastContent = content;
+    this.renders++;
+    this.rendered.fire({ uri: document.uri, version: document.version, onWorker: false, hostMs: performance.now() - started });
+  }
+
+  /**
+   * Renders a large post on the render worker: the extension host only gathers the input and maps the images.
+   * Past its budget the render is stopped, and the page says so and keeps the last render.
+   */
+  private renderOnWorker(document: vscode.TextDocument): void {
+    const started = performance.now();
+    const token = ++this.workerRender;
+    const mode = this.mode!;
+    const input = this.pageInput(document, mode, EMPTY_POST);
+    const job: RenderJob = {
+      text: document.getText(),
+      fileName: input.fileName,
+      filePath: input.filePath,
+      uri: document.uri.toString(),
+      // The content does not depend on the site's CSS, which can be large: the page has it already.
+      mode: mode.kind === 'webview' ? { ...mode, inlineCss: mode.inlineCss === undefined ? undefined : '' } : mode,
+      problems: input.problems ?? [],
+      initialLine: this.line,
+      fallbackHeader: this.lastGoodHeaderUri === document.uri.toString() ? this.lastGoodHeader : undefined,
+      remoteImages: input.remoteImages === true,
+      roots: this.imageRoots(document),
+      lookId: this.lookId,
+      token: `rp${randomBytes(8).toString('hex')}-`,
+    };
+    const site = this.site;
+    const shared = site ? this.services.renders.shared(site, () => renderSite(site)) : undefined;
+    const current = () => token === this.workerRender && !this.isDisposed && this.document === document;
+    const hostBefore = performance.now() - started;
+    const budget = lintSettings(document.uri).timeoutMs;
+    this.services.renders.run(job, shared, budget, current).then(
+      (result) => {
+        if (!result || !current()) return;
+        const after = performance.now();
+        const uris = result.files.map((file) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString());
+        const content = withImageUris(result.content, job.token, uris);
+        if (result.header) {
+          this.lastGoodHeader = result.header;
+          this.lastGoodHeaderUri = document.uri.toString();
+        }
+        this.showContent(document, content);
+        this.rendered.fire({ uri: document.uri, version: document.version, onWorker: true, hostMs: hostBefore + performance.now() - after });
+      },
+      (err: unknown) => {
+        if (!current()) return;
+        const why =
+          err instanceof WorkCancelled
+            ? `The preview of this post took longer than ${err.budgetMs} ms to render and was stopped; it shows the last render and tries again on the next edit.`
+            : `The preview of this post could not be rendered (${err instanceof Error ? err.message : String(err)}).`;
+        const notice = `<div class="rp-banner-box rp-banner-info"><p>${escapeHtml(why)}</p></div>`;
+        const last = this.lastContent?.uri === document.uri.toString() && !this.pageAwaitsRender ? this.lastContent : placeholderContent(input.fileName, why);
+        this.showContent(document, { ...last, banner: notice + last.banner });
+      },
+    );
+  }
+
+  /** Content of the current post to the page: the whole page when it waits for its first render, else an update. */
+  private showContent(document: vscode.TextDocument, content: PostContent): void {
+    this.lastContent = content;
+    this.renders++;
+    if (this.pageAwaitsRender) {
+      this.pageAwaitsRender = false;
+      this.panel.webview.html = renderPostPage(this.pageInput(document, this.mode!, EMPTY_POST), content);
+      return;
+    }
+    const fileName = path.basename(document.uri.fsPath || document.uri.path);
+    void this.post({ type: 'update', html: content.html, title: content.title, banner: content.banner, uri: content.uri, fileName });
   }
 
   /** Whether the page uses the site's built CSS (not the files a config names, not the built-in page alone). */
@@ -280,9 +376,9 @@ export class PreviewPanel implements vscode.Disposable {
     return mode;
   }
 
-  private pageInput(document: vscode.TextDocument, mode: PageInput['mode']): PageInput {
+  /** What the page is made from; `post` given (an empty one) for the parts of a page that do not show the post. */
+  private pageInput(document: vscode.TextDocument, mode: PageInput['mode'], post = this.services.cache.get(document)): PageInput {
     const profile = this.site?.profile ?? defaultProfile();
-    const post = this.services.cache.get(document);
     if (this.lastGoodHeaderUri !== document.uri.toString()) this.lastGoodHeader = undefined;
     const header = post.frontMatter && !post.frontMatter.errors.length ? readPostHeader(post, undefined, profile.authorField) : undefined;
     if (header) {
@@ -310,14 +406,16 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Site-root and relative images become webview URIs of local files; links stay as written (clicks are ours). */
   private resolveUrl(document: vscode.TextDocument, href: string, kind: 'link' | 'image'): string {
-    if (kind !== 'image' || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return href;
-    const clean = decodeURIComponent(href.replace(/[?#].*$/, ''));
-    let file: string | undefined;
-    if (clean.startsWith('/') && this.look) file = path.join(this.look.site.publicRoot, clean);
-    else if (clean.startsWith('/') && this.site) file = path.join(this.site.root, this.site.profile.sourceFolder, clean);
-    else if (!clean.startsWith('/') && document.uri.scheme === 'file') file = path.join(path.dirname(document.uri.fsPath), clean);
-    if (!file || !fs.existsSync(file)) return href;
-    return this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
+    const file = kind === 'image' ? localImageFile(href, this.imageRoots(document)) : undefined;
+    return file ? this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString() : href;
+  }
+
+  private imageRoots(document: vscode.TextDocument): ImageRoots {
+    return {
+      publicRoot: this.look?.site.publicRoot,
+      sourceRoot: this.site ? path.join(this.site.root, this.site.profile.sourceFolder) : undefined,
+      postDir: document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : undefined,
+    };
   }
 
   private scheduleUpdate(): void {
@@ -330,12 +428,19 @@ export class PreviewPanel implements vscode.Disposable {
 
   private update(): void {
     if (!this.document) return;
+    if (rendersOnWorker(this.document)) {
+      this.renderOnWorker(this.document);
+      return;
+    }
+    const started = performance.now();
+    this.pageAwaitsRender = false;
     // The page shell (nonce, script and style URIs) stays as loaded; an update only replaces its content.
     const content = renderPostContent(this.pageInput(this.document, this.mode!));
     this.lastContent = content;
     const fileName = path.basename(this.document.uri.fsPath || this.document.uri.path);
     void this.post({ type: 'update', html: content.html, title: content.title, banner: content.banner, uri: content.uri, fileName });
     this.renders++;
+    this.rendered.fire({ uri: this.document.uri, version: this.document.version, onWorker: false, hostMs: performance.now() - started });
   }
 
   private post(message: ToWebview): Thenable<boolean> {
@@ -426,23 +531,37 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel.dispose();
     this.disposed.fire();
     this.disposed.dispose();
+    this.rendered.dispose();
   }
 }
 
-/** Stands for the site's CSS while a worker builds it. */
-const PENDING_STYLES: SiteStyles = { css: '', sheets: [], errors: [], pending: true };
+/** A content render of the preview, as `onDidRender` tells it. */
+export interface PreviewRender {
+  uri: vscode.Uri;
+  version: number;
+  /** Rendered on the render worker (a large post). */
+  onWorker: boolean;
+  /** How long the render held the extension host: all of it on the host, only the hand-over for the worker. */
+  hostMs: number;
+}
 
-/**
- * The site's look for a post; a site whose look cannot be made gets the built-in page. Its CSS comes from the cache
- * or is marked pending: the panel builds it off the host's thread.
- */
+/** The site's look for a post, with its CSS from the cache or marked pending: the panel builds it off the host's thread. */
 function lookFor(file: string, site: SiteContext | undefined): SiteLook | undefined {
-  try {
-    const previewSite = previewSiteFor(file, site);
-    return previewSite ? siteLook(previewSite, { styles: cachedSiteStylesheets(previewSite) ?? PENDING_STYLES }) : undefined;
-  } catch {
-    return undefined;
-  }
+  return lookForPost(file, site, (previewSite) => cachedSiteStylesheets(previewSite) ?? PENDING_STYLES);
+}
+
+/** Posts this large are parsed and rendered on the render worker (the same size from which checks move to theirs). */
+function rendersOnWorker(document: vscode.TextDocument): boolean {
+  return document.getText().length >= WORKER_MIN_CHARS;
+}
+
+/** Stands for the post in the parts of a page that do not show it (the site's header and footer). */
+const EMPTY_POST = parsePost('');
+
+/** The page of a large post until the worker's render arrives (or says why it did not). */
+function placeholderContent(fileName: string, why = 'Rendering the preview of this post…'): PostContent {
+  const html = `<p class="rp-rendering">${escapeHtml(why)}</p>`;
+  return { html, title: fileName, banner: '', headerHtml: '', bodyHtml: html };
 }
 
 function scrollSync(document: vscode.TextDocument): boolean {
