@@ -49,6 +49,8 @@ export class PostDiagnostics implements vscode.Disposable {
   readonly onDidCancelCheck = this.cancelled.event;
   /** Fires when a post's problems are published, with the time (`performance.now()`): the bench and tests read it. */
   readonly onDidPublish = this.published.event;
+  /** The first problems published since activation (the bench reads when, and how long that check held the host). */
+  firstPublished: Published | undefined;
 
   constructor(
     private readonly cache: PostCache,
@@ -56,6 +58,7 @@ export class PostDiagnostics implements vscode.Disposable {
     private readonly log: ReleasePostLog,
   ) {
     this.disposables.push(
+      this.published.event((e) => (this.firstPublished ??= e)),
       this.published,
       this.cancelled,
       { dispose: () => this.worker.dispose() },

@@ -61,6 +61,13 @@ export async function run(): Promise<void> {
     result.coldOpenToDiagnosticsMs = firstAt - opened;
     // The goal is about the extension's own work: from activate() returning (or the open, if later) to the problems.
     result.activatedToDiagnosticsMs = firstAt - Math.max(opened, api.activatedAt);
+    // The same to the problems handed to VS Code (its diagnostics event above comes 50 ms later, debounced), and the
+    // time that first check held the extension host (parsing and rules run cold, before the code is optimised).
+    const firstPublished = api.diagnostics.firstPublished;
+    if (firstPublished) {
+      result.activatedToPublishMs = firstPublished.at - Math.max(opened, api.activatedAt);
+      result.firstCheckMs = firstPublished.hostMs;
+    }
 
     // Warm: another post opened after activation.
     const other = vscode.Uri.file(path.join(blog, posts[posts.length - 2]));
@@ -73,9 +80,20 @@ export async function run(): Promise<void> {
         resolve(e.at);
       });
     });
+    // When VS Code hands the document to extensions: the time before it is the workbench's (opening the editor,
+    // reading the file), the time after it the extension's.
+    const warmHanded = new Promise<number>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.toString() !== other.toString()) return;
+        sub.dispose();
+        resolve(performance.now());
+      });
+    });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other), { preview: false });
     result.warmOpenToDiagnosticsMs = (await warm) - warmStart;
     result.warmOpenToPublishMs = (await warmPublished) - warmStart;
+    result.warmOpenToDocumentMs = (await warmHanded) - warmStart;
+    result.warmDocumentToPublishMs = (await warmPublished) - (await warmHanded);
 
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     const delay = vscode.workspace.getConfiguration('releasePost', target).get<number>('lint.delay', 300);
