@@ -1,34 +1,18 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { CheckCancelled, CheckWorker } from '../../../src/extension/checkClient';
 import { runCheck } from '../../../src/extension/checkInput';
 import { defaultProfile } from '../../../src/core/site/profile';
 import { growthInputs } from '../hazards/growthInputs';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+import { bundleWorker } from './bundleWorker';
 
 describe('check worker', function () {
   this.timeout(120000);
-  let dir: string;
   let script: string;
+  let remove = () => {};
   before(async () => {
-    // The worker as scripts/build.mjs bundles it.
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-post-worker-'));
-    script = path.join(dir, 'checkWorker.js');
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/extension/checkWorker.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      logLevel: 'warning',
-    });
+    ({ script, remove } = await bundleWorker('src/extension/checkWorker.ts'));
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => remove());
 
   const profile = defaultProfile();
   const post = `---

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { renderPostContent } from '../../../src/core/preview/page';
 import { parsePost } from '../../../src/core/post/parse';
 import { defaultProfile } from '../../../src/core/site/profile';
@@ -20,6 +18,7 @@ import {
 import { ThreadWorker, WorkCancelled } from '../../../src/extension/threadWorker';
 import { SITES } from '../corpus';
 import { growthInputs } from '../hazards/growthInputs';
+import { bundleWorker } from './bundleWorker';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SAMPLE_POST = path.join(ROOT, 'test/fixtures/sample-site/site/source/blog/2025-03-04-orbit-1-0-0-released.md');
@@ -57,24 +56,12 @@ function onHost(file: string, site: SiteContext | undefined) {
 
 describe('render worker', function () {
   this.timeout(120000);
-  let dir: string;
   let script: string;
+  let remove = () => {};
   before(async () => {
-    // The worker as scripts/build.mjs bundles it.
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-post-render-worker-'));
-    script = path.join(dir, 'renderWorker.js');
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/extension/preview/renderWorker.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      external: ['sass'],
-      logLevel: 'warning',
-    });
+    ({ script, remove } = await bundleWorker('src/extension/preview/renderWorker.ts'));
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => remove());
 
   async function onWorker(worker: ThreadWorker<RenderJob, RenderResult, RenderSite>, file: string, site: SiteContext | undefined, lookId: number) {
     const { text, roots } = onHost(file, site);
