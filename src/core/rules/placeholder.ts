@@ -137,8 +137,11 @@ function visitStrings(post: ParsedPost, root: YamlNode | null, add: (offset: num
     } else if (isSeq(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-      const source = post.text.slice(base + node.range[0], base + node.range[1]);
-      for (const m of source.matchAll(LEFTOVER)) if (isLeftover(source, m)) add(base + node.range[0] + m.index, m[0]);
+      // A quoted value's quotes are YAML's syntax, not a mention: `title: "TODO"` is a placeholder.
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+      const from = base + node.range[0] + quoted;
+      const source = post.text.slice(from, Math.max(from, base + node.range[1] - quoted));
+      for (const m of source.matchAll(LEFTOVER)) if (isLeftover(source, m)) add(from + m.index, m[0]);
     }
   }
 }

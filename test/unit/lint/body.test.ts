@@ -161,6 +161,20 @@ describe('lint: placeholder', () => {
     assert.deepEqual(ofRule(lint(edited('let us know what you think.', 'a **b** c and 2**10 and x__y')), 'placeholder'), []);
   });
 
+  it("reports a quoted YAML value that is a leftover: the quotes are YAML's, not a mention", () => {
+    for (const [value, found] of [
+      ['"TODO"', [[6, 17, 'TODO']]],
+      ["'TBD'", [[6, 17, 'TBD']]],
+      ['"Notes: FIXME"', [[6, 24, 'FIXME']]],
+      ['"the \u201CTODO\u201D list"', []],
+      ['"a \'TODO\' list"', []],
+    ] as [string, [number, number, string][]][]) {
+      const text = edited('display_name: Ada Quinn', `display_name: ${value}`);
+      const problems = ofRule(lint(text), 'placeholder');
+      assert.deepEqual(problems.map((p) => [...at(p), covered(text, p)]), found, value);
+    }
+  });
+
   it('reports leftovers in front-matter values, not in code or words', () => {
     const text = edited('display_name: Ada Quinn', 'display_name: TODO');
     assert.deepEqual(at(ofRule(lint(text), 'placeholder')[0]), [6, 16]);
