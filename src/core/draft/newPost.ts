@@ -13,7 +13,7 @@ import { findExistingPost, type ExistingPost } from './existingPost';
 import { addReleaseToDataFile, suggestNewsTitle } from './dataFile';
 import { fieldValue, parsePost } from '../post/parse';
 import { inferReleaseNaming } from './releaseNaming';
-import { highlightLines, PLACEHOLDER_MARK, scaffoldReleasePost, type PostAuthor } from './scaffold';
+import { highlightLines, PLACEHOLDER_MARK, renderBody, scaffoldReleasePost, withBody, type PostAuthor } from './scaffold';
 import { draftFromModelPost, type DraftOverrides, type ModelPost } from './fromModelPost';
 import { chooseModelPost, mainSeriesVersions, releasePosts, type PostText, type ReleasePost } from './releaseModel';
 import { mainSeries } from '../site/conventions';
@@ -329,7 +329,7 @@ export function existingPostFor(given: SiteContext, version: string): ExistingPo
   const site = withNamingFromPosts(given, files);
   // As draftSource decides: a site drafted after its own posts takes the new post's slug from the model post's file
   // name, known only with the date; there the version in file names and titles decides.
-  const builtIn = site.profile.postsFolder === defaultProfile().postsFolder || Boolean(site.profile.template);
+  const builtIn = site.profile.postsFolder === defaultProfile().postsFolder;
   const slug = builtIn ? releaseSlug(site.profile, v) : '';
   const dataFileText = builtIn && site.profile.dataFile ? readText(path.join(site.root, site.profile.dataFile)) : undefined;
   return findExistingPost(
@@ -390,8 +390,8 @@ type DraftSource = { model: ModelPost; releases: string[]; label: string } | { b
  * A site is drafted after its own newest release post, with or without a config file (whose keys then override the
  * model's values one by one). The built-in profile (the scaffold and its template) is kept where it describes the
  * site: the posts are in the built-in posts folder (a Middleman blog's `site/source/blog`, whose naming is still
- * read from its posts), or a body template is named. A site with no release post gets a built-in starting point of
- * its choice.
+ * read from its posts). A body template, where one is named, replaces only the body. A site with no release post
+ * gets a built-in starting point of its choice.
  */
 function draftSource(site: SiteContext, version: string, starter: string | undefined): DraftSource {
   const builtInLayout = site.profile.postsFolder === defaultProfile().postsFolder;
@@ -399,7 +399,7 @@ function draftSource(site: SiteContext, version: string, starter: string | undef
     const chosen = starterModel(starter);
     return chosen ? { model: chosen, releases: [], label: `the built-in ${starter.trim().toLowerCase()} starting point` } : { error: `unknown starting point "${starter}"; choose one of: ${STARTERS.map((s) => s.name).join(', ')}` };
   }
-  if (builtInLayout || site.profile.template) return { builtIn: true };
+  if (builtInLayout) return { builtIn: true };
   const releases = mainSeriesOnly(site, releasePosts(readPosts(listPostFiles(site))));
   const model = chooseModelPost(releases, version);
   if (model) return { model, releases: releases.map((r) => r.version), label: path.relative(site.root, model.fileName) };
@@ -435,7 +435,7 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
   if (!isRealDate(date)) return { error: `"${date}" is not a date; write it as YYYY-MM-DD` };
   const givenFolder = path.join(given.root, given.profile.postsFolder);
   if (!isDirectory(givenFolder)) return { error: `no posts folder at ${givenFolder}` };
-  const source = options.templatePath === undefined ? draftSource(given, version, options.starter) : ({ builtIn: true } as const);
+  const source = draftSource(given, version, options.starter);
   if ('error' in source) return source;
   if ('model' in source) return planFromModel(given, source, version, date, options);
 
@@ -451,14 +451,8 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
   else if (!release) notes.push(`${changelog.file} has no entry for ${version}: the features are a placeholder`);
   else changelogSource(changelog.file, release, notes);
 
-  let template: string | undefined;
-  const templatePath = options.templatePath ?? (site.profile.template || undefined);
-  if (templatePath !== undefined) {
-    const file = path.resolve(site.root, templatePath);
-    const read = readText(file);
-    if ('error' in read) return { error: `cannot read the template ${file}: ${read.error}` };
-    template = read.text;
-  }
+  const template = readTemplate(site, options);
+  if (typeof template === 'object') return template;
 
   const author = await resolveAuthor(site, files, options);
   if ('error' in author) return author;
@@ -498,6 +492,15 @@ export async function planReleasePost(given: SiteContext, options: NewPostOption
 }
 
 /** A draft in the shape of the model post: its folder, file-name pattern, front matter and headings. */
+/** The body template a draft names (`--template`, else the config's `template`); undefined for none. */
+function readTemplate(site: SiteContext, options: NewPostOptions): string | undefined | { error: string } {
+  const templatePath = options.templatePath ?? (site.profile.template || undefined);
+  if (templatePath === undefined) return undefined;
+  const file = path.resolve(site.root, templatePath);
+  const read = readText(file);
+  return 'error' in read ? { error: `cannot read the template ${file}: ${read.error}` } : read.text;
+}
+
 async function planFromModel(
   site: SiteContext,
   { model, releases: releaseVersions, label }: { model: ModelPost; releases: string[]; label: string },
@@ -506,6 +509,8 @@ async function planFromModel(
   options: NewPostOptions,
 ): Promise<PlanResult> {
   const notes: string[] = [];
+  const template = readTemplate(site, options);
+  if (typeof template === 'object') return template;
   const changelog = readChangelog(site, options.changelogPath, codeRepository(site, options));
   if ('error' in changelog) return changelog;
   const release = findRelease(changelog.releases, version);
@@ -533,6 +538,20 @@ async function planFromModel(
     draftOverrides(site, version, date),
   );
   notes.push(...draft.notes);
+  if (template !== undefined) {
+    // The template gives the body; the front matter and the file name stay the model post's, moved to this release.
+    const rendered = renderBody(
+      { profile: site.profile, version, date, author: { display_name: name }, previousVersion: previous, changelog: release, contributors, contributorsTodo, template },
+      draft.title ?? releaseTitle(site.profile, version),
+    );
+    if (rendered.errors.length) return { error: rendered.errors.join('; ') };
+    const lf = draft.text.replace(/\r\n/g, '\n');
+    const head = lf.split('\n').slice(0, parsePost(lf).bodyStartLine).join('\n').replace(/\n*$/, '\n');
+    const made = withBody(head, rendered);
+    draft.text = draft.text.includes('\r\n') ? made.text.replace(/\n/g, '\r\n') : made.text;
+    draft.cursor = made.cursor;
+    notes.push(`the body from the template ${path.resolve(site.root, options.templatePath ?? site.profile.template ?? '')}`);
+  }
   const folder = path.isAbsolute(model.fileName) ? path.dirname(model.fileName) : path.join(site.root, site.profile.postsFolder);
   const target = path.join(folder, draft.fileName);
   notes.push(`drafted after ${label}`);

@@ -6,7 +6,7 @@
 import { issueItems, type ChangelogItem, type ChangelogRelease } from './changelog';
 import type { SiteProfile } from '../site/profile';
 import { fileStemFromPattern, fillVersion, formatPostDate, isRealDate, permalinkFor, postFileName, releaseSlug, releaseTitle } from '../site/fileNames';
-import { BUILT_IN_TEMPLATE, renderTemplate, type TemplateVars } from './template';
+import { BUILT_IN_TEMPLATE, renderTemplate, type RenderedTemplate, type TemplateVars } from './template';
 import type { TextPosition } from '../text/text';
 import { validateVersion } from './versions';
 import { stringify as stringifyToml } from 'smol-toml';
@@ -228,7 +228,43 @@ export function scaffoldReleasePost(input: ScaffoldInput): ScaffoldedPost {
   const title = releaseTitle(profile, version);
   const fileName = profile.fileNamePattern ? `${fileStemFromPattern(profile, profile.fileNamePattern, version, input.date)}.md` : postFileName(input.date, slug);
   const errors = validate(input);
+  const rendered = renderBody(input, title);
+  errors.push(...rendered.errors);
 
+  const head = frontMatter(profile, {
+    layout: profile.layouts[0] ?? 'post',
+    title,
+    permalink,
+    published: true,
+    post_author: input.author,
+    tags: profile.releaseTags,
+  });
+  const { text, cursor } = withBody(head, rendered);
+  return { fileName, slug, permalink, title, text, cursor, errors };
+}
+
+/**
+ * A post's text from its front matter (with its fences) and a rendered body; the cursor at the body's first
+ * placeholder, else where the template's `{{cursor}}` was, else at the body's start.
+ */
+export function withBody(head: string, rendered: RenderedTemplate): { text: string; cursor: TextPosition } {
+  const body = rendered.text.replace(/^\n+/, '').replace(/\s*$/, '\n');
+  const text = `${head}\n${body}`;
+  const bodyLine = head.split('\n').length;
+  const trimmedLead = rendered.text.length - rendered.text.replace(/^\n+/, '').length;
+  const cursor =
+    firstPlaceholder(text, bodyLine) ??
+    (rendered.cursor
+      ? { line: bodyLine + Math.max(0, rendered.cursor.line - trimmedLead), character: rendered.cursor.character }
+      : undefined) ??
+    { line: bodyLine, character: 0 };
+  return { text, cursor };
+}
+
+/** The body from the input's template (the built-in one when it has none), its variables filled in. */
+export function renderBody(input: Omit<ScaffoldInput, 'author'> & { author: { display_name: string } }, title: string): RenderedTemplate {
+  const { profile } = input;
+  const version = input.version.trim();
   const bugFix = input.changelog?.bugFixRelease === true;
   const items = featureItems(input.changelog);
   const missing = bugFix ? PLACEHOLDERS.fixes : PLACEHOLDERS.features;
@@ -254,26 +290,5 @@ export function scaffoldReleasePost(input: ScaffoldInput): ScaffoldedPost {
     contributor_count: contributors?.length ? String(contributors.length) : PLACEHOLDERS.count,
     contributors: contributors?.length ? contributors.join(', ') : input.contributorsTodo ?? contributorsPlaceholder(profile, version, input.previousVersion),
   };
-  const rendered = renderTemplate((input.template ?? BUILT_IN_TEMPLATE).replace(/\r\n?/g, '\n'), vars);
-  errors.push(...rendered.errors);
-
-  const head = frontMatter(profile, {
-    layout: profile.layouts[0] ?? 'post',
-    title,
-    permalink,
-    published: true,
-    post_author: input.author,
-    tags: profile.releaseTags,
-  });
-  const body = rendered.text.replace(/^\n+/, '').replace(/\s*$/, '\n');
-  const text = `${head}\n${body}`;
-  const bodyLine = head.split('\n').length;
-  const trimmedLead = rendered.text.length - rendered.text.replace(/^\n+/, '').length;
-  const cursor =
-    firstPlaceholder(text, bodyLine) ??
-    (rendered.cursor
-      ? { line: bodyLine + Math.max(0, rendered.cursor.line - trimmedLead), character: rendered.cursor.character }
-      : undefined) ??
-    { line: bodyLine, character: 0 };
-  return { fileName, slug, permalink, title, text, cursor, errors };
+  return renderTemplate((input.template ?? BUILT_IN_TEMPLATE).replace(/\r\n?/g, '\n'), vars);
 }

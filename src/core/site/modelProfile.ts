@@ -12,7 +12,9 @@ function projectName(model: SiteModel): string {
   const title = model.conventions.releaseNaming?.value.title ?? '';
   const before = title.split('{')[0].trim();
   const words = before.match(/(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*$/)?.[0] ?? before.split(/\s+/).pop() ?? '';
-  return words || path.basename(model.root);
+  // "Announcing Rust {version}": the verb that announces is the title's, not the project's name.
+  const name = words.replace(/^(?:Announcing|Introducing|Releasing|Presenting)\s+(?=\S)/, '');
+  return name || path.basename(model.root);
 }
 
 /** Layout names of the site's own layout folder (Jekyll `_layouts`, Middleman `source/layouts`); undefined without one. */

@@ -9,7 +9,8 @@ import { draftFromModelPost } from '../../../src/core/draft/fromModelPost';
 import { chooseModelPost, releasePosts } from '../../../src/core/draft/releaseModel';
 import { parsePost } from '../../../src/core/post/parse';
 import { lintPost } from '../../../src/core/rules/lint';
-import { findSiteForFile, markdownFilesBelow } from '../../../src/core/site/workspace';
+import { findSiteForFile, findSiteInFolder, markdownFilesBelow } from '../../../src/core/site/workspace';
+import { planReleasePost } from '../../../src/core/draft/newPost';
 import { clearSiteModels, siteModelForFile } from '../../../src/core/site/model';
 import { CORPUS, SITES } from '../corpus';
 
@@ -204,4 +205,49 @@ describe('release-post new on the real sites, with no config file', function () 
     assert.match(draft.text, /Upgrades from Mesos 1\.10\.0 to Mesos 1\.11\.0/);
     assertNoOtherSite('mesos', draft.text);
   });
+});
+
+describe('a body template on the real sites replaces the body only', function () {
+  this.timeout(120000);
+  const SITE_ROOTS = [
+    { site: 'jekyll', root: 'jekyll/docs', version: '4.4.2', project: 'Jekyll' },
+    { site: 'hexo', root: 'hexo', version: '8.2.0', project: 'hexo' },
+    { site: 'flink', root: 'flink/docs', version: '1.21.0', project: 'Apache Flink' },
+    { site: 'gitea', root: 'gitea', version: '1.8.4', project: 'Gitea' },
+    { site: 'rust', root: 'rust', version: '1.99.0', project: 'Rust' },
+  ];
+  let dir: string;
+  let template: string;
+  before(function () {
+    if (!fs.existsSync(SITES)) {
+      console.log('corpus sites absent: skipped');
+      this.skip();
+    }
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-post-template-'));
+    template = path.join(dir, 'release.md');
+    fs.writeFileSync(template, 'Release {{version}} of {{project}} follows {{previous_version}}.\n\n## Changes\n\n{{cursor}}{{features}}\n');
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  const head = (text: string) => text.split('\n').slice(0, parsePost(text).bodyStartLine).join('\n');
+
+  for (const c of SITE_ROOTS) {
+    it(`${c.site}: the same file and front matter as without the template, the template's body, no other site's words`, async () => {
+      const site = findSiteInFolder(path.join(SITES, c.root))!;
+      const options = { version: c.version, date: DATE, author: 'Ada Quinn' };
+      const plain = await planReleasePost(site, options);
+      const templated = await planReleasePost(site, { ...options, templatePath: template });
+      if ('error' in plain) assert.fail(plain.error);
+      if ('error' in templated) assert.fail(templated.error);
+      assert.equal(templated.plan.path, plain.plan.path, 'the file name of the site');
+      assert.equal(head(templated.plan.text), head(plain.plan.text), 'the front matter of the site');
+      const body = templated.plan.text.split('\n').slice(parsePost(templated.plan.text).bodyStartLine).join('\n');
+      assert.match(body, new RegExp(`^\\nRelease ${c.version.replace(/\./g, '\\.')} of ${c.project} follows \\d+\\.\\d+\\.\\d+\\.\\n\\n## Changes\\n\\n`));
+      assert.equal(templated.plan.cursor.line, templated.plan.text.split('\n').findIndex((l) => l.startsWith('TODO')), 'the cursor at the first thing to write');
+      assertNoOtherSite(c.site, templated.plan.text);
+      assert.doesNotMatch(templated.plan.text, /post_author|display_name/, "the built-in profile's keys");
+      const errors = lintPost(parsePost(templated.plan.text), path.basename(templated.plan.path), site.profile).filter((p) => p.severity === 'error');
+      assert.deepEqual(errors.map((p) => `${p.rule}: ${p.message}`), []);
+    });
+  }
 });

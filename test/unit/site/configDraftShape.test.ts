@@ -90,7 +90,7 @@ describe('.releasepost.json "authorField" and "frontMatterFormat" shape new post
     }
   });
 
-  it('"releaseTags" and "permalink" replace the model\'s own values, in the model\'s shapes; a "template" writes the body with every placeholder filled', async () => {
+  it('"releaseTags" and "permalink" replace the model\'s own values, in the model\'s shapes; a "template" writes the body only, with every placeholder filled', async () => {
     jekyllSite();
     for (let minor = 0; minor < 5; minor++) {
       write(
@@ -106,15 +106,18 @@ describe('.releasepost.json "authorField" and "frontMatterFormat" shape new post
     post = parsePost((await draft()).text);
     assert.equal(fieldValue(post, 'permalink'), '/releases/2024/07/kestrel-1-5-0-released/');
     assert.deepEqual(fieldValue(post, 'tags'), ['release']);
-    // A template: the built-in front matter, its permalink filled from the date, never a {year} left over.
+    // A template gives the body only: the front matter is the model post's, moved to this release.
     write('_config.yml', 'title: Kestrel\npermalink: /news/:year/:month/:day/:title/\n');
     write('tpl.md', '{{title}} is out.\n');
     write('.releasepost.json', '{ "template": "tpl.md" }');
     const { text } = await draft();
     post = parsePost(text);
-    assert.match(text, /\nKestrel 1\.5\.0 Released is out\.\n/);
-    assert.equal(fieldValue(post, 'permalink'), '/news/2024/07/01/kestrel-1-5-0-released/');
+    assert.match(text, /\n\nKestrel 1\.5\.0 Released is out\.\n$/);
+    assert.equal(fieldValue(post, 'permalink'), '/news/kestrel-1-5-0-released/');
+    assert.deepEqual(fieldValue(post, 'tags'), ['release']);
+    assert.equal(fieldValue(post, 'layout'), 'post');
     assert.equal(fieldValue(post, 'author'), 'Ann Lee');
+    assert.doesNotMatch(text, /post_author|published/, "the built-in profile's keys");
   });
 
   it('wrong values are reported at the key and the learned value is kept', () => {
