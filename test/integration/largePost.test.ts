@@ -21,6 +21,7 @@ describe('Large posts are checked on their own thread', () => {
   const hostileFile = postPath('2025-10-01-orbit-9-9-0-released.md');
   const plainFile = postPath('2025-10-02-orbit-9-9-1-released.md');
   const hugeFile = postPath('2025-10-03-orbit-9-9-2-released.md');
+  const freshFile = postPath('2025-10-04-orbit-9-9-3-released.md');
   // 100 KB of empty links: parsing and checking it takes about half a second on a 2-core machine. (Larger, VS Code's
   // own Markdown extension holds the extension host for a second per keystroke, sending the text to its server.)
   const hostile = FRONT + '[a]() '.repeat(17_000) + '\n';
@@ -126,6 +127,27 @@ describe('Large posts are checked on their own thread', () => {
     } finally {
       sub.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
+  it('the preview follows a large post that becomes the active editor, once its check says it is a post', async function () {
+    this.timeout(120000);
+    const api = vscode.extensions.getExtension<ReleasePostApi>(EXTENSION_ID)!.exports;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(postPath('2025-06-10-orbit-1-1-0-released.md')), { preview: false });
+    await vscode.commands.executeCommand('releasePost.showPreviewToSide');
+    const panel = await waitFor('the preview panel', () => api.preview.panel);
+    await waitFor('the small post in the preview', () => (/Orbit 1\.1\.0 Released/.test(panel.lastContent?.html ?? '') ? true : undefined), 30000);
+    try {
+      // A large post opened for the first time: the preview waits for its check on the worker, then follows it.
+      fs.writeFileSync(freshFile, plain.replace('Orbit 9.9.1 Released', 'Orbit 9.9.3 Released'));
+      // Opened by the workbench, as a click in the Explorer does: the extension host learns of the document and of the
+      // active editor at once, before the document's check (on the worker) is done.
+      await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(freshFile), { viewColumn: vscode.ViewColumn.One, preview: false });
+      await waitFor('the large post in the preview', () => (panel.uri?.fsPath === freshFile && /The release fixes many things/.test(panel.lastContent?.html ?? '') ? true : undefined), 60000);
+      assert.match(panel.lastContent!.html, /Orbit 9\.9\.3 Released/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(freshFile, { force: true });
     }
   });
 

@@ -75,6 +75,8 @@ export class PreviewPanel implements vscode.Disposable {
   private styleWatcherRoot: string | undefined;
   private styleTimer: NodeJS.Timeout | undefined;
   private isDisposed = false;
+  /** Waits for the check of a large document that became active, to follow it if it is a post. */
+  private pendingFollow: vscode.Disposable | undefined;
   /** The loaded page came without the site's CSS: it gets it by message, again when it says it is ready. */
   private pageAwaitsStyles = false;
   /** Names the look shown, for the render worker (which makes its own from the site's files). */
@@ -108,6 +110,7 @@ export class PreviewPanel implements vscode.Disposable {
         // Only another post takes the preview over: a README or the rules' docs leave the last post on show.
         if (this.locked || !editor || editor.document.languageId !== 'markdown' || editor.document === this.document) return;
         if (this.isPost(editor.document)) this.show(editor.document);
+        else if (rendersOnWorker(editor.document) && this.services.diagnostics.checkedAsPost(editor.document) === undefined) this.followWhenChecked(editor.document);
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScroll(e)),
       vscode.languages.onDidChangeDiagnostics((e) => {
@@ -133,8 +136,23 @@ export class PreviewPanel implements vscode.Disposable {
 
   private isLocked = false;
 
+  /** A large document not checked yet: the preview follows it once its check (on the worker) says it is a post. */
+  private followWhenChecked(document: vscode.TextDocument): void {
+    this.pendingFollow?.dispose();
+    const uri = document.uri.toString();
+    this.pendingFollow = this.services.diagnostics.onDidPublish((e) => {
+      if (e.uri.toString() !== uri) return;
+      this.pendingFollow?.dispose();
+      this.pendingFollow = undefined;
+      if (this.locked || this.isDisposed || vscode.window.activeTextEditor?.document !== document || document === this.document) return;
+      if (this.services.diagnostics.checkedAsPost(document) === true) this.show(document);
+    });
+  }
+
+  /** As the preview button decides (previewManager.ts): a large post is parsed on the check worker, never here. */
   private isPost(document: vscode.TextDocument): boolean {
     if (tooLargeForLiveWork(document)) return isPostFile(document.uri.fsPath, this.services.sites.siteForFile(document.uri), parsePost(''));
+    if (rendersOnWorker(document)) return this.services.diagnostics.checkedAsPost(document) === true;
     return isPostFile(document.uri.fsPath || document.uri.path, this.services.sites.siteForFile(document.uri), this.services.cache.get(document));
   }
 
@@ -526,6 +544,7 @@ export class PreviewPanel implements vscode.Disposable {
     clearTimeout(this.timer);
     clearTimeout(this.styleTimer);
     this.styleWatcher?.dispose();
+    this.pendingFollow?.dispose();
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
     this.panel.dispose();
